@@ -1,0 +1,124 @@
+"""Languages: refuse content in unconfigured languages, build the language
+switcher of every page (written, generated and 404), flag untranslated pages
+and give right-to-left pages their ``dir``."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from provence import languages as langs
+from provence.errors import Problem, raise_problems
+
+# --- Hooks
+
+
+@event_priority(50)  # before the i18n plugin (-100) silently drops such files
+def on_files(files, config):
+    """Stop the build when a docs file is written in a language the site does not build."""
+    codes = [language.code for language in langs.site_languages(config)]
+    src_uris = [file.src_uri for file in files if not file.generated_by and _in_docs(file, config)]
+    problems = [
+        Problem(
+            f"docs/{src_uri}",
+            "file name",
+            f"language '{code}' is not configured (the site builds: {', '.join(codes)}). "
+            "Rename the file with one of those suffixes, or declare the language in "
+            "mkdocs.yml under plugins > i18n > languages.",
+        )
+        for src_uri, code in langs.unknown_language_files(src_uris, codes)
+    ]
+    raise_problems(problems, "the docs folder")
+    return files
+
+
+def on_env(env, config, files):
+    """Give templates the current language and a filter that localizes site paths."""
+    language = _current(config)
+    env.globals["site_language"] = language
+    env.filters["localized"] = partial(langs.localize, language=language)
+    env.globals["language_base"] = partial(langs.language_base, language=language)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    """Attach the switcher and the translation status to a page's context."""
+    if not isinstance(page, Page):
+        return context
+    language = _current(config)
+    source = getattr(page.file, "locale", language.code)
+    context["page_language"] = {
+        "code": language.code,
+        "source": source,
+        "source_direction": _direction(config, source),
+        "fallback": source != language.code,
+    }
+    neutral = langs.strip_language(page.file.url, language)
+    # An untranslated page is a copy of the French one: search engines are sent there.
+    if context["page_language"]["fallback"] and config.site_url:
+        context["canonical_url"] = langs.absolute_url(config.site_url, neutral)
+    else:
+        context["canonical_url"] = page.canonical_url
+    context["switcher"] = switcher_entries(langs.site_languages(config), language, neutral)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page's switcher leads to the 404 page of each language."""
+    if template_name == "404.html":
+        languages = langs.site_languages(config)
+        context["switcher"] = switcher_entries(languages, _current(config), "404.html")
+    return context
+
+
+def on_post_page(output, page, config):
+    """Mark right-to-left pages on the html element itself."""
+    return langs_html_dir(output, _current(config))
+
+
+def on_post_template(output, template_name, config):
+    """Same as on_post_page, for the static 404 template."""
+    if template_name != "404.html":
+        return output
+    return langs_html_dir(output, _current(config))
+
+
+# --- Helper functions
+
+
+def switcher_entries(languages, current, neutral_path):
+    """One link per language to the same page: name, code, site path, current flag."""
+    return [
+        {
+            "code": language.code,
+            "name": language.name,
+            "path": langs.localize(neutral_path, language),
+            "current": language.code == current.code,
+        }
+        for language in languages
+    ]
+
+
+def langs_html_dir(output: str, language) -> str:
+    """Add ``dir`` to the opening html tag, which Material leaves without it."""
+    opening = f'<html lang="{language.code}"'
+    if opening not in output or f'{opening} dir=' in output:
+        return output
+    return output.replace(opening, f'{opening} dir="{language.direction}"', 1)
+
+
+def _current(config):
+    return langs.find_language(langs.site_languages(config), langs.current_language(config))
+
+
+def _direction(config, code):
+    try:
+        return langs.find_language(langs.site_languages(config), code).direction
+    except KeyError:
+        return "ltr"
+
+
+def _in_docs(file, config):
+    return file.abs_src_path is not None and file.abs_src_path.startswith(str(config.docs_dir))

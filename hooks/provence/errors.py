@@ -1,0 +1,30 @@
+"""Editor-facing build errors: each names the file, the field and the fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs.exceptions import PluginError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in one file, described for an editor."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        return f"{where}: {self.message}"
+
+
+def raise_problems(problems: list[Problem], what: str) -> None:
+    """Stop the build with every problem of the run listed together."""
+    if not problems:
+        return
+    lines = "\n".join(f"  - {problem}" for problem in sorted(problems, key=str))
+    count = len(problems)
+    plural = "s" if count > 1 else ""
+    raise PluginError(f"{count} problem{plural} in {what}:\n{lines}")

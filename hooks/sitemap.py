@@ -1,0 +1,72 @@
+"""Sitemaps and robots.txt that tell search engines the truth about languages.
+
+A page served in French under /en/ because it is not yet translated is not
+advertised as English: only real translations are listed, each with its
+hreflang alternates and an x-default (French). One sitemap for the whole
+site at the root, one per language folder (Material's scripts read
+``<language>/sitemap.xml``).
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from provence import languages as langs
+from provence.output import write_if_changed
+
+# --- Hooks
+
+
+@event_priority(-200)  # after the i18n plugin has built every language
+def on_post_build(config):
+    """Write sitemap.xml (root and per language), its gzip, and robots.txt."""
+    if not langs.is_final_pass(config):
+        return
+    languages = langs.site_languages(config)
+    pages = translated_pages(langs.i18n_plugin(config).i18n_files_per_language)
+    urls = sitemap_urls(pages, config.site_url, languages)
+    template = config.theme.get_env().get_template("hooks/sitemap.xml")
+    site = Path(config.site_dir)
+    root = template.render(urls=urls)
+    write_if_changed(site / "sitemap.xml", root)
+    write_if_changed(site / "sitemap.xml.gz", gzip.compress(root.encode("utf-8"), mtime=0))
+    for language in languages:
+        if language.prefix:
+            own = [url for url in urls if url["language"] == language.code]
+            write_if_changed(site / language.prefix / "sitemap.xml", template.render(urls=own))
+    robots = config.theme.get_env().get_template("hooks/robots.txt").render(site_url=config.site_url)
+    write_if_changed(site / "robots.txt", robots)
+
+
+# --- Helper functions
+
+
+def translated_pages(files_per_language):
+    """(language, neutral source path, site-relative URL) of every real translation."""
+    pages = []
+    for code, files in files_per_language.items():
+        for file in files:
+            if getattr(file, "locale", code) == code and file.page is not None:
+                pages.append((code, file.norm_src_uri, file.url))
+    return pages
+
+
+def sitemap_urls(pages, site_url, languages):
+    """One sitemap entry per page, with alternates for its real translations only."""
+    order = {language.code: rank for rank, language in enumerate(languages)}
+    default = next(language.code for language in languages if language.default)
+    by_source: dict[str, dict[str, str]] = {}
+    for code, source, url in pages:
+        by_source.setdefault(source, {})[code] = langs.absolute_url(site_url, url)
+    entries = []
+    for source in sorted(by_source):
+        versions = dict(sorted(by_source[source].items(), key=lambda item: order[item[0]]))
+        alternates = list(versions.items())
+        if default in versions:
+            alternates.append(("x-default", versions[default]))
+        for code, loc in versions.items():
+            entries.append({"language": code, "loc": loc, "alternates": alternates})
+    return sorted(entries, key=lambda entry: (order[entry["language"]], entry["loc"]))

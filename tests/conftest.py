@@ -1,0 +1,104 @@
+"""Shared fixtures: the real site built once per run, fixture sites built in
+tmp_path from the project's own configuration, hooks and templates."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+# Everything a site needs except its content.
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "data")
+
+
+@dataclass
+class Build:
+    """The outcome of one `mkdocs build`."""
+
+    returncode: int
+    output: str
+    site: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def run_build(project: Path, site: Path | None = None) -> Build:
+    """Build a project with the same command as `make build`, in a subprocess."""
+    site = site or project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    return Build(done.returncode, done.stdout + done.stderr, site)
+
+
+def copy_project(target: Path, with_docs: bool = False) -> Path:
+    """Copy the project's configuration, hooks, templates and data (and docs)."""
+    target.mkdir(parents=True, exist_ok=True)
+    parts = PROJECT_PARTS + (("docs",) if with_docs else ())
+    for part in parts:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    (target / "docs").mkdir(exist_ok=True)
+    return target
+
+
+def write_files(project: Path, files: dict[str, str]) -> None:
+    """Write text files into a project, creating folders."""
+    for relative, text in files.items():
+        path = project / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def project_config():
+    """mkdocs.yml as YAML data (the one declaration of languages lives there)."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+
+
+@pytest.fixture(scope="session")
+def languages(project_config):
+    """Built languages in declaration order: list of dicts with locale, name, default."""
+    plugins = project_config["plugins"]
+    i18n = next(plugin["i18n"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin)
+    return [language for language in i18n["languages"] if language.get("build", True)]
+
+
+@pytest.fixture(scope="session")
+def ui_strings():
+    """data/ui.yml, to compare the built pages against the source of the words."""
+    return yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once per test run (per xdist worker)."""
+    project = copy_project(tmp_path_factory.mktemp("real") / "project", with_docs=True)
+    build = run_build(project)
+    assert build.ok, build.output
+    return build.site
+
+
+@pytest.fixture
+def fixture_project(tmp_path):
+    """A project with the real configuration and an empty docs folder."""
+    return copy_project(tmp_path / "project")
+
+
+def language_folder(language: dict) -> str:
+    """'' for the default language, 'en/' for English."""
+    return "" if language.get("default") else f"{language['locale']}/"
