@@ -1,6 +1,7 @@
 """UI strings: the words the project's templates add (notices, labels,
-buttons) come from ``data/ui.yml``, one entry per string with all languages.
-A string missing in one language stops the build; there is no silent fallback."""
+buttons) come from the files of ``data/ui/`` (one file per part of the site),
+one entry per string with all languages. A string missing in one language, or
+defined in two files, stops the build; there is no silent fallback."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from provence import languages as langs
 from provence.datafiles import load_yaml
 from provence.errors import Problem, raise_problems
 
-UI_FILE = "data/ui.yml"
+UI_FOLDER = "data/ui"
 
 _strings: dict[str, dict[str, str]] = {}
 
@@ -21,13 +22,20 @@ _strings: dict[str, dict[str, str]] = {}
 
 
 def on_config(config):
-    """Read and check data/ui.yml once per language build (cheap: one small file)."""
+    """Read and check data/ui/*.yml (a few small files) for the language build."""
     codes = [language.code for language in langs.site_languages(config)]
-    path = Path(config.config_file_path).parent / UI_FILE
-    strings = load_yaml(path, UI_FILE)
-    raise_problems(check_strings(strings, codes, UI_FILE), UI_FILE)
+    folder = Path(config.config_file_path).parent / UI_FOLDER
+    problems, merged = [], {}
+    for path in sorted(folder.glob("*.yml")):
+        label = f"{UI_FOLDER}/{path.name}"
+        strings = load_yaml(path, label)
+        problems += check_strings(strings, codes, label)
+        problems += duplicate_keys(strings, merged, label)
+        if isinstance(strings, dict):
+            merged.update({key: (label, texts) for key, texts in strings.items()})
+    raise_problems(problems, UI_FOLDER)
     _strings.clear()
-    _strings.update(strings)
+    _strings.update({key: texts for key, (_, texts) in merged.items()})
     return config
 
 
@@ -58,8 +66,19 @@ def check_strings(strings, codes, source):
     return problems
 
 
+def duplicate_keys(strings, seen, source):
+    """Keys of one file already defined in another: each string has one home."""
+    if not isinstance(strings, dict):
+        return []
+    return [
+        Problem(source, str(key), f"already defined in {seen[key][0]}; keep one of the two")
+        for key in strings
+        if key in seen
+    ]
+
+
 def translate(strings, code, key):
     """The text of a UI string in a language; an unknown key is a build error."""
     if key not in strings:
-        raise PluginError(f"{UI_FILE}: UI string '{key}' is used by a template but not defined; add it with one text per language")
+        raise PluginError(f"{UI_FOLDER}: UI string '{key}' is used by a template but not defined; add it with one text per language")
     return strings[key][code]

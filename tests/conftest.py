@@ -80,8 +80,11 @@ def languages(project_config):
 
 @pytest.fixture(scope="session")
 def ui_strings():
-    """data/ui.yml, to compare the built pages against the source of the words."""
-    return yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+    """data/ui/*.yml merged, to compare the built pages against the source of the words."""
+    strings = {}
+    for path in sorted((ROOT / "data" / "ui").glob("*.yml")):
+        strings.update(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return strings
 
 
 @pytest.fixture(scope="session")

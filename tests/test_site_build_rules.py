@@ -100,22 +100,30 @@ def test_a_broken_anchor_stops_the_build_naming_file_and_anchor(fixture_project)
 
 
 def test_a_ui_string_missing_for_one_language_stops_the_build(fixture_project):
-    ui_file = fixture_project / "data" / "ui.yml"
+    ui_file = fixture_project / "data" / "ui" / "site.yml"
     strings = yaml.safe_load(ui_file.read_text("utf-8"))
     del strings["back_home"]["de"]
     ui_file.write_text(yaml.safe_dump(strings, allow_unicode=True), "utf-8")
     write_files(fixture_project, {"docs/index.fr.md": HOME})
     build = run_build(fixture_project)
     assert not build.ok
-    assert "data/ui.yml: back_home.de: missing the 'de' text" in build.output
+    assert "data/ui/site.yml: back_home.de: missing the 'de' text" in build.output
 
 
-def test_malformed_ui_file_names_file_and_line(fixture_project):
-    (fixture_project / "data" / "ui.yml").write_text("home:\n  fr: [Accueil\n", "utf-8")
+def test_a_ui_string_defined_in_two_files_stops_the_build(fixture_project):
+    (fixture_project / "data" / "ui" / "extra.yml").write_text("home:\n  fr: Accueil\n", "utf-8")
     write_files(fixture_project, {"docs/index.fr.md": HOME})
     build = run_build(fixture_project)
     assert not build.ok
-    assert "data/ui.yml: line 3" in build.output and "invalid YAML" in build.output
+    assert "data/ui/site.yml: home: already defined in data/ui/extra.yml" in build.output
+
+
+def test_malformed_ui_file_names_file_and_line(fixture_project):
+    (fixture_project / "data" / "ui" / "site.yml").write_text("home:\n  fr: [Accueil\n", "utf-8")
+    write_files(fixture_project, {"docs/index.fr.md": HOME})
+    build = run_build(fixture_project)
+    assert not build.ok
+    assert "data/ui/site.yml: line 3" in build.output and "invalid YAML" in build.output
 
 
 def test_a_failed_build_leaves_the_published_site_untouched(fixture_project):
