@@ -55,6 +55,7 @@ def on_page_context(context, page, config, nav):
         "source_direction": _direction(config, source),
         "fallback": source != language.code,
     }
+    context["machine_translated"] = machine_translation_pending(page.meta, f"docs/{page.file.src_uri}")
     neutral = langs.strip_language(page.file.url, language)
     # An untranslated page is a copy of the French one: search engines are sent there.
     if context["page_language"]["fallback"] and config.site_url:
@@ -99,6 +100,22 @@ def switcher_entries(languages, current, neutral_path):
         }
         for language in languages
     ]
+
+
+def machine_translation_pending(meta: dict, source: str) -> bool:
+    """True while a machine-assisted translation awaits a person's review.
+
+    Front matter: ``translation: {machine_assisted: true, reviewed: false}``.
+    """
+    translation = meta.get("translation")
+    if translation is None:
+        return False
+    fields = ("machine_assisted", "reviewed")
+    if not isinstance(translation, dict) or set(translation) - set(fields) or not all(
+        isinstance(translation.get(field, False), bool) for field in fields
+    ):
+        raise_problems([Problem(source, "translation", f"expected `machine_assisted: true|false` and `reviewed: true|false`, got {translation!r}")], source)
+    return translation.get("machine_assisted", False) and not translation.get("reviewed", False)
 
 
 def langs_html_dir(output: str, language) -> str:

@@ -137,3 +137,30 @@ def test_a_failed_build_leaves_the_published_site_untouched(fixture_project):
     after = {path.relative_to(bad.site): path.read_bytes() for path in bad.site.rglob("*") if path.is_file()}
     assert after == before
     assert not (fixture_project / "site.partial").exists()
+
+
+def test_machine_translation_is_labelled_until_reviewed(fixture_project, ui_strings):
+    machine = "---\ntitle: Port\ntranslation:\n  machine_assisted: true\n  reviewed: {reviewed}\n---\n\n# Port\n"
+    write_files(fixture_project, {
+        "docs/index.fr.md": HOME,
+        "docs/port.fr.md": "# Le port\n",
+        "docs/port.de.md": machine.format(reviewed="false"),
+        "docs/port.it.md": machine.format(reviewed="true"),
+    })
+    build = run_build(fixture_project)
+    assert build.ok, build.output
+    german = page(build.site, "de/port/").select(".op-notice--machine")
+    assert [text(n) for n in german] == [ui_strings["machine_translation_notice"]["de"]]
+    assert page(build.site, "it/port/").select(".op-notice--machine") == []
+    assert page(build.site, "port/").select(".op-notice--machine") == []
+
+
+def test_malformed_translation_status_names_file_and_field(fixture_project):
+    write_files(fixture_project, {
+        "docs/index.fr.md": HOME,
+        "docs/port.fr.md": "# Le port\n",
+        "docs/port.de.md": "---\ntranslation: maschine\n---\n\n# Hafen\n",
+    })
+    build = run_build(fixture_project)
+    assert not build.ok
+    assert "docs/port.de.md: translation: expected `machine_assisted: true|false`" in build.output
