@@ -4,6 +4,7 @@ tmp_path from the project's own configuration, hooks and templates."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,7 +54,16 @@ def copy_project(target: Path, with_docs: bool = False) -> Path:
         else:
             shutil.copy2(source, target / part)
     (target / "docs").mkdir(exist_ok=True)
+    if not with_docs:
+        drop_nav(target / "mkdocs.yml")
     return target
+
+
+def drop_nav(config_file: Path) -> None:
+    """Fixture sites have their own few pages: the real site's tab list would point nowhere."""
+    text = config_file.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^nav:\n(?:[ #].*\n|\n)*?(?=^\S)", "", text)
+    config_file.write_text(text, encoding="utf-8")
 
 
 def write_files(project: Path, files: dict[str, str]) -> None:
