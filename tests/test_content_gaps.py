@@ -1,0 +1,71 @@
+"""Every piece of information the agency still has to supply is declared.
+
+The content marks a missing fact with "À compléter par l'agence." (or "à
+compléter" / "TO BE COMPLETED" in a translation). The inventory of those gaps
+lives in data/gaps.yml: a gap found in docs/ or data/ that is not declared there,
+or a declared gap that has been filled, fails the test, so none ships unnoticed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+INVENTORY = ROOT / "data" / "gaps.yml"
+GAP_MARKER = re.compile(r"à compléter|to be completed", re.IGNORECASE)
+HEADING = re.compile(r"^#{1,6}\s+(.*)$")
+
+
+def _content_files() -> list[Path]:
+    """The Markdown pages and YAML data files, minus the inventory itself."""
+    files = list((ROOT / "docs").rglob("*.md")) + list((ROOT / "data").rglob("*.yml"))
+    return sorted(path for path in files if path != INVENTORY)
+
+
+def _what_is_missing(line: str, heading: str) -> str:
+    """The label in front of the marker ("Adresse du siège : À compléter"), the
+    YAML key in front of it, or the section's heading when the line holds only
+    the marker."""
+    before = GAP_MARKER.split(line, maxsplit=1)[0]
+    label = re.sub(r"[\s:\"'*]+$", "", re.sub(r"^[\s\-*]+", "", before))
+    label = label.split(". ")[-1]
+    return label or heading
+
+
+def _gaps_in(path: Path) -> list[tuple[str, str]]:
+    """(file, what is missing) for each marked line of one file."""
+    relative = path.relative_to(ROOT).as_posix()
+    heading, gaps = "", []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if match := HEADING.match(line):
+            heading = match.group(1).strip()
+        if GAP_MARKER.search(line):
+            gaps.append((relative, _what_is_missing(line, heading)))
+    return gaps
+
+
+def find_gaps() -> list[tuple[str, str]]:
+    """All the gaps in docs/ and data/, in file then line order."""
+    return [gap for path in _content_files() for gap in _gaps_in(path)]
+
+
+def declared_gaps() -> list[tuple[str, str]]:
+    """The inventory in data/gaps.yml, in the same shape."""
+    entries = yaml.safe_load(INVENTORY.read_text(encoding="utf-8")) or []
+    return [(entry["file"], entry["missing"]) for entry in entries]
+
+
+def test_every_gap_is_declared_in_the_inventory_and_none_is_stale():
+    found, declared = find_gaps(), declared_gaps()
+    undeclared = [gap for gap in found if gap not in declared]
+    filled = [gap for gap in declared if gap not in found]
+    assert not undeclared, f"gaps to declare in data/gaps.yml: {undeclared}"
+    assert not filled, f"gaps filled or moved, remove them from data/gaps.yml: {filled}"
+    assert sorted(found) == sorted(declared)
+
+
+def test_the_launch_article_publisher_is_a_declared_gap():
+    assert ("data/sources.yml", "publisher") in declared_gaps()
