@@ -16,13 +16,16 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 INVENTORY = ROOT / "data" / "gaps.yml"
 GAP_MARKER = re.compile(r"à compléter|to be completed", re.IGNORECASE)
+UI_STRINGS = ROOT / "data" / "ui" / "site.yml"
 HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 
 
 def _content_files() -> list[Path]:
-    """The Markdown pages and YAML data files, minus the inventory itself."""
-    files = list((ROOT / "docs").rglob("*.md")) + list((ROOT / "data").rglob("*.yml"))
-    return sorted(path for path in files if path != INVENTORY)
+    """The French pages and the data files, minus the inventory and the UI
+    strings (which define the marker itself). Translations are checked
+    against their French source below."""
+    files = list((ROOT / "docs").rglob("*.fr.md")) + list((ROOT / "data").rglob("*.yml"))
+    return sorted(path for path in files if path not in (INVENTORY, UI_STRINGS))
 
 
 def _what_is_missing(line: str, heading: str) -> str:
@@ -69,3 +72,18 @@ def test_every_gap_is_declared_in_the_inventory_and_none_is_stale():
 
 def test_the_launch_article_publisher_is_a_declared_gap():
     assert ("data/sources.yml", "publisher") in declared_gaps()
+
+
+def test_each_translation_keeps_the_gaps_of_its_french_source():
+    markers = yaml.safe_load(UI_STRINGS.read_text(encoding="utf-8"))["gap_marker"]
+    mismatched = []
+    for french in sorted((ROOT / "docs").rglob("*.fr.md")):
+        expected = french.read_text(encoding="utf-8").count(markers["fr"])
+        for code, marker in markers.items():
+            translation = french.with_name(french.name.replace(".fr.md", f".{code}.md"))
+            if code == "fr" or not translation.exists():
+                continue
+            found = translation.read_text(encoding="utf-8").count(marker)
+            if found != expected:
+                mismatched.append((translation.relative_to(ROOT).as_posix(), expected, found))
+    assert mismatched == [], "(file, gaps in French, gap markers found) — use the marker of data/ui/site.yml gap_marker"

@@ -115,3 +115,13 @@ def test_publish_swaps_folders(tmp_path: Path):
     atomic_build.publish(staging, target)
     assert [p.name for p in target.iterdir()] == ["new.html"]
     assert not staging.exists() and not (tmp_path / "site.previous").exists()
+
+
+def test_front_matter_problems():
+    from provence.frontmatter import front_matter_problem, split_front_matter
+
+    assert front_matter_problem("---\ntitle: 'A : B'\n---\n\nx", "p.md") is None
+    assert front_matter_problem("# no front matter\n", "p.md") is None
+    assert str(front_matter_problem("---\ntitle: x\n", "p.md")) == "p.md: front matter: starts with '---' but has no closing '---' line"
+    assert str(front_matter_problem("---\n- a\n---\n", "p.md")) == "p.md: front matter: expected `key: value` lines, got list"
+    assert split_front_matter("---\na: 1\n---\nbody") == ("a: 1\n", "body")

@@ -164,3 +164,15 @@ def test_malformed_translation_status_names_file_and_field(fixture_project):
     build = run_build(fixture_project)
     assert not build.ok
     assert "docs/port.de.md: translation: expected `machine_assisted: true|false`" in build.output
+
+
+def test_front_matter_that_mkdocs_would_ignore_stops_the_build(fixture_project):
+    write_files(fixture_project, {
+        "docs/index.fr.md": HOME,
+        "docs/fos.fr.md": "---\ntitle: Fos : le port\n---\n\n# Fos\n",
+        "docs/conflit.fr.md": "---\n<<<<<<< HEAD\ntitle: A\n=======\ntitle: B\n>>>>>>> branche\n---\n\n# C\n",
+    })
+    build = run_build(fixture_project)
+    assert not build.ok
+    assert "docs/fos.fr.md: line 2: invalid YAML: mapping values are not allowed here (a value containing ': ' must be in quotes)" in build.output
+    assert "docs/conflit.fr.md: line" in build.output

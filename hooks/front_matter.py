@@ -1,0 +1,30 @@
+"""Front matter that MkDocs would silently ignore stops the build instead.
+
+MkDocs treats a page whose YAML front matter does not parse (an unquoted
+``title: Fos : le port``, a leftover merge marker) as plain Markdown without
+metadata: the title, the template and every field are dropped without a word.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from provence.errors import Problem, raise_problems
+from provence.frontmatter import front_matter_problem
+
+# --- Hooks
+
+
+@event_priority(60)  # before every other hook reads a page
+def on_files(files, config):
+    """Check the front matter of every Markdown page of the docs folder."""
+    problems = []
+    for file in files.documentation_pages():
+        if file.abs_src_path and file.abs_src_path.startswith(str(config.docs_dir)):
+            text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+            if problem := front_matter_problem(text, f"docs/{file.src_uri}"):
+                problems.append(problem)
+    raise_problems(problems, "front matter")
+    return files
