@@ -1,0 +1,70 @@
+"""Key figures in pages: ``[[figure:id]]`` (the value in the reader's locale
+and its linked source), ``[[figures:a,b]]`` (cards) and ``[[budget]]`` (the
+agency's budget as an accessible chart with its data table), from
+data/figures.yml, data/sources.yml and data/budget.yml."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from provence import build_state
+from provence import languages as langs
+from provence.errors import Problem, raise_problems
+from provence.figures import budget_view, figure_view, marker_ids, markers, replace_markers, source_view
+from provence.links import page_href
+
+# --- Hooks
+
+
+def on_page_content(html, page, config, files):
+    """Replace the figure markers of a page; an unknown figure stops the build."""
+    found = markers(html)
+    if not found or build_state.catalog is None:
+        return html
+    raise_problems(unknown_markers(found, build_state.catalog, f"docs/{page.file.src_uri}"), "the figures of a page")
+    code = langs.current_language(config)
+    language = langs.find_language(langs.site_languages(config), code)
+    href = partial(page_href, language=language, page_url=page.url)
+    return replace_markers(
+        html,
+        lambda marker: render_block(marker, code, href),
+        lambda figure_id: render("partials/op-figure.html", figure=view(figure_id, code)),
+    )
+
+
+# --- Helper functions
+
+
+def unknown_markers(found: list[str], catalog, page_file: str) -> list[Problem]:
+    """Markers citing a figure that data/figures.yml does not hold, or a missing budget."""
+    problems = []
+    for marker in found:
+        if marker == "budget" and catalog.budget is None:
+            problems.append(Problem(page_file, "[[budget]]", "there is no data/budget.yml; add it or remove the marker"))
+        for figure_id in marker_ids(marker):
+            if figure_id not in catalog.figures:
+                known = ", ".join(sorted(catalog.figures)) or "none yet"
+                problems.append(Problem(page_file, f"[[{marker}]]", f"figure {figure_id!r} does not exist in data/figures.yml; expected one of: {known}"))
+    return problems
+
+
+def render_block(marker: str, code: str, href) -> str:
+    """Figure cards or the budget chart."""
+    catalog = build_state.catalog
+    if marker == "budget":
+        source = catalog.sources[catalog.budget.source]
+        budget = budget_view(catalog.budget, catalog.collections["partners"], code)
+        return render("partials/op-budget.html", budget=budget, source=source_view(source, code), href=href)
+    return render("partials/op-figure-cards.html", figures=[view(figure_id, code) for figure_id in marker_ids(marker)])
+
+
+def view(figure_id: str, code: str) -> dict:
+    """A figure as the templates show it."""
+    catalog = build_state.catalog
+    figure = catalog.figures[figure_id]
+    return figure_view(figure, catalog.sources[figure.source], code)
+
+
+def render(template: str, **values) -> str:
+    """A figures template (autoescaped: data text is shown as typed)."""
+    return build_state.env.get_template(template).render(**values)

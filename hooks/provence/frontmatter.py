@@ -1,0 +1,33 @@
+"""Reading the YAML front matter of a Markdown file ourselves, before MkDocs
+does, so that a syntax error names the file and the line of the file."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from provence.errors import Problem
+
+# The same delimiters as MkDocs (mkdocs/utils/meta.py YAML_RE).
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def parse_front_matter(text: str, file: str) -> tuple[dict, list[Problem]]:
+    """The front matter as a dict, or the problem that prevents reading it."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, [Problem(file, "front matter", "missing; start the file with a `---` line, the fields, and a closing `---` line")]
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        # +1: lines count from 1, +1: the opening `---` line.
+        where = f"line {mark.line + 2}" if mark else "front matter"
+        reason = getattr(error, "problem", None) or str(error)
+        return {}, [Problem(file, where, f"invalid YAML in the front matter: {reason}")]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [Problem(file, "front matter", f"expected fields such as `title: ...`, got {data!r}")]
+    return data, []
