@@ -49,20 +49,29 @@ def on_env(env, config, files):
     return env
 
 
-def on_page_content(html, page, config, files):
+# Templates are rendered once on_env has given the environment its globals (`ui`),
+# and before material/search (priority 0) indexes page.content.
+@event_priority(50)
+def on_page_context(context, page, config, nav):
     """Append a listing to collection index pages and a details box to item pages."""
-    if build_state.catalog is None:
-        return html
-    listing = page.meta.get("listing")
-    if listing is not None:
-        return html + render_listing(listing, page, config)
-    kind, slug = item_of(page.file.src_uri)
-    if kind is None or slug not in build_state.catalog.collections[kind]:
-        return html
-    return html + render("partials/op-item-" + kind + ".html", page, config, item=build_state.catalog.collections[kind][slug].localized(context_code(config)))
+    if build_state.catalog is not None and page.content is not None:
+        page.content += page_addition(page, config)
+    return context
 
 
 # --- Helper functions
+
+
+def page_addition(page, config) -> str:
+    """The listing or the details box of a page, if it is a collection page."""
+    listing = page.meta.get("listing")
+    if listing is not None:
+        return render_listing(listing, page, config)
+    kind, slug = item_of(page.file.src_uri)
+    if kind is None or slug not in build_state.catalog.collections[kind]:
+        return ""
+    item = build_state.catalog.collections[kind][slug].localized(context_code(config))
+    return render("partials/op-item-" + kind + ".html", page, config, item=item)
 
 
 def render_listing(listing, page, config) -> str:
@@ -96,7 +105,7 @@ def template_context(page, config) -> dict:
         "picture": partial(picture_href, page_url=page.url),
         "period": partial(format_period, code=code),
         "text": partial(translated, code=code),
-        "figure": lambda figure_id: figure_view(catalog.figures[figure_id], catalog.sources[catalog.figures[figure_id].source], code),
+        "figures_of": lambda ids: [figure_view(catalog.figures[i], catalog.sources[catalog.figures[i].source], code) for i in ids],
     }
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from mkdocs.plugins import event_priority
+
 from provence import build_state
 from provence import languages as langs
 from provence.errors import Problem, raise_problems
@@ -17,11 +19,28 @@ from provence.links import page_href
 
 
 def on_page_content(html, page, config, files):
-    """Replace the figure markers of a page; an unknown figure stops the build."""
+    """Check the figure markers of a page: an unknown figure stops the build."""
     found = markers(html)
-    if not found or build_state.catalog is None:
-        return html
-    raise_problems(unknown_markers(found, build_state.catalog, f"docs/{page.file.src_uri}"), "the figures of a page")
+    if found and build_state.catalog is not None:
+        raise_problems(unknown_markers(found, build_state.catalog, f"docs/{page.file.src_uri}"), "the figures of a page")
+    return html
+
+
+# Rendered once on_env has given the environment its globals (`ui`), before
+# material/search (priority 0) indexes page.content.
+@event_priority(50)
+def on_page_context(context, page, config, nav):
+    """Replace the figure markers of a page with the figures."""
+    if build_state.catalog is not None and page.content and markers(page.content):
+        page.content = render_markers(page.content, page, config)
+    return context
+
+
+# --- Helper functions
+
+
+def render_markers(html: str, page, config) -> str:
+    """The page's HTML with its figures, cards and budget chart."""
     code = langs.current_language(config)
     language = langs.find_language(langs.site_languages(config), code)
     href = partial(page_href, language=language, page_url=page.url)
@@ -30,9 +49,6 @@ def on_page_content(html, page, config, files):
         lambda marker: render_block(marker, code, href),
         lambda figure_id: render("partials/op-figure.html", figure=view(figure_id, code)),
     )
-
-
-# --- Helper functions
 
 
 def unknown_markers(found: list[str], catalog, page_file: str) -> list[Problem]:
