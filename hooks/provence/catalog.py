@@ -72,6 +72,9 @@ class Catalog:
     tiers: dict = field(default_factory=dict)
     themes: dict = field(default_factory=dict)
     budget: models.Budget | None = None
+    # Slugs and ids of entries that exist but failed validation: citing them is
+    # not a second problem.
+    invalid: set = field(default_factory=set)
 
     def items(self, kind: str, code: str) -> list[View]:
         """A collection in a language, in reading order."""
@@ -109,12 +112,14 @@ def load_catalog(docs_dir: Path, data_dir: Path, default: str) -> tuple[Catalog,
         entries, found = load_data_list(data_dir / f"{name}.yml", f"data/{name}.yml", model)
         setattr(catalog, name, entries)
         problems += found
+        catalog.invalid |= {id_ for id_ in data_ids(data_dir / f"{name}.yml") if id_ not in entries}
     catalog.budget, found = load_budget(data_dir / "budget.yml", "data/budget.yml")
     problems += found
     for kind in COLLECTIONS:
         entries, found = load_collection(docs_dir, kind, default)
         catalog.collections[kind] = entries
         problems += found
+        catalog.invalid |= set(collection_files(docs_dir, kind, default)) - set(entries)
     problems += check_references(catalog)
     return catalog, problems
 
@@ -129,6 +134,12 @@ def read_yaml(path: Path, label: str) -> tuple[object, list[Problem]]:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else ""
         return None, [Problem(label, where, f"invalid YAML: {getattr(error, 'problem', None) or error}")]
+
+
+def data_ids(path: Path) -> set[str]:
+    """The ids written in a data file, valid or not."""
+    raw, _ = read_yaml(path, "")
+    return {str(item["id"]) for item in raw if isinstance(item, dict) and "id" in item} if isinstance(raw, list) else set()
 
 
 def load_data_list(path: Path, label: str, model) -> tuple[dict, list[Problem]]:
@@ -351,7 +362,7 @@ def check_references(catalog: Catalog) -> list[Problem]:
     if catalog.budget:
         checks.append(("data/budget.yml", "source", catalog.budget.source, catalog.sources, "data/sources.yml"))
         checks += [("data/budget.yml", f"funders ({funder.id}).partner", funder.partner, partners, "docs/partenaires/") for funder in catalog.budget.funders if funder.partner]
-    return [unknown_reference(*check) for check in checks if check[2] not in check[3]]
+    return [unknown_reference(*check) for check in checks if check[2] not in check[3] and check[2] not in catalog.invalid]
 
 
 def unknown_reference(file: str, field_name: str, value: str, known: dict, where: str) -> Problem:
