@@ -64,7 +64,7 @@ def on_page_context(context, page, config, nav):
 
 def page_addition(page, config) -> str:
     """The listing or the details box of a page, if it is a collection page."""
-    listing = page.meta.get("listing")
+    listing = page.meta.get("listing") or index_listing(page.file.src_uri)
     if listing is not None:
         return render_listing(listing, page, config)
     kind, slug = item_of(page.file.src_uri)
@@ -72,6 +72,12 @@ def page_addition(page, config) -> str:
         return ""
     item = build_state.catalog.collections[kind][slug].localized(context_code(config))
     return render("partials/op-item-" + kind + ".html", page, config, item=item)
+
+
+def index_listing(src_uri: str) -> str | None:
+    """A translated index page shows the listing of its French version."""
+    folder, _, name = src_uri.rpartition("/")
+    return build_state.catalog.listings.get(folder) if name.startswith("index.") else None
 
 
 def render_listing(listing, page, config) -> str:

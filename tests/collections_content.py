@@ -172,6 +172,8 @@ INDEXES = {
     "docs/partenaires/index.fr.md": page("title: Les partenaires\nlisting: partners", "# Les partenaires\n\n[[budget]]"),
     "docs/reseau/index.fr.md": page("title: Le réseau\nlisting: changemakers", "# Le réseau"),
     "docs/agenda/index.fr.md": page("title: L'agenda\nlisting: events", "# L'agenda"),
+    # A translated index page without `listing:` shows its French version's listing.
+    "docs/agenda/index.en.md": page("title: Agenda", "# Agenda"),
 }
 
 

@@ -75,6 +75,8 @@ class Catalog:
     # Slugs and ids of entries that exist but failed validation: citing them is
     # not a second problem.
     invalid: set = field(default_factory=set)
+    # Folder -> listing of its French index page, which its translations inherit.
+    listings: dict = field(default_factory=dict)
 
     def items(self, kind: str, code: str) -> list[View]:
         """A collection in a language, in reading order."""
@@ -121,7 +123,18 @@ def load_catalog(docs_dir: Path, data_dir: Path, default: str) -> tuple[Catalog,
         problems += found
         catalog.invalid |= set(collection_files(docs_dir, kind, default)) - set(entries)
     problems += check_references(catalog)
+    catalog.listings = index_listings(docs_dir, default)
     return catalog, problems
+
+
+def index_listings(docs_dir: Path, default: str) -> dict[str, str]:
+    """The ``listing`` of each French index page, by folder ('' for the docs root)."""
+    listings = {}
+    for path in sorted(docs_dir.rglob(f"index.{default}.md")):
+        meta, _ = parse_front_matter(path.read_text(encoding="utf-8"), "")
+        if isinstance(meta.get("listing"), str):
+            listings[path.parent.relative_to(docs_dir).as_posix().removeprefix(".")] = meta["listing"]
+    return listings
 
 
 def read_yaml(path: Path, label: str) -> tuple[object, list[Problem]]:
