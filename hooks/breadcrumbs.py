@@ -7,6 +7,8 @@ from mkdocs.structure.pages import Page
 
 from provence import languages as langs
 
+_cache: dict = {}
+
 # --- Hooks
 
 
@@ -15,12 +17,18 @@ def on_page_context(context, page, config, nav):
     if not isinstance(page, Page):
         return context
     language = langs.find_language(langs.site_languages(config), langs.current_language(config))
-    titles = {other.url: other.title for other in nav.pages}
-    context["breadcrumbs"] = trail(page.url, language, titles)
+    context["breadcrumbs"] = trail(page.url, language, _titles(nav))
     return context
 
 
 # --- Helper functions
+
+
+def _titles(nav) -> dict:
+    """Site path -> title of every page of a language's navigation (once per language)."""
+    if _cache.get("nav") is not nav:
+        _cache.update(nav=nav, titles={other.url: other.title for other in nav.pages})
+    return _cache["titles"]
 
 
 def trail(url: str, language, titles: dict) -> list[dict]:

@@ -36,7 +36,7 @@ def on_pre_build(config):
     if langs.current_language(config) != langs.i18n_plugin(config).default_language:
         return
     project = Path(config.config_file_path).parent
-    build_state.catalog = None
+    build_state.catalog, build_state.env = None, None
     catalog, problems = load_catalog(Path(config.docs_dir), project / "data", langs.i18n_plugin(config).default_language)
     raise_problems(problems, "the content files")
     build_state.catalog = catalog
@@ -44,8 +44,17 @@ def on_pre_build(config):
 
 
 def on_env(env, config, files):
-    """Render the collections' markup with autoescaping: editor text is shown, never run."""
-    build_state.env = env.overlay(autoescape=True)
+    """Render the collections' markup with autoescaping: editor text is shown, never run.
+
+    One environment serves the seven languages, so that each template is compiled
+    once per build; each language brings its globals (``ui``) and its views.
+    """
+    if build_state.env is None:
+        build_state.env = env.overlay(autoescape=True)
+        build_state.env.globals = dict(env.globals)
+    build_state.env.globals.update(env.globals)
+    if build_state.catalog is not None:
+        build_state.views = language_views(build_state.catalog, context_code(config), build_state.build_date)
     return env
 
 
@@ -93,25 +102,34 @@ def render(template: str, page, config, **values) -> str:
 
 
 def template_context(page, config) -> dict:
-    """Catalog, language and link helpers for one page in the language being built."""
-    catalog, code = build_state.catalog, context_code(config)
-    language = langs.find_language(langs.site_languages(config), code)
-    upcoming, past = split_agenda(catalog.items("events", code), build_state.build_date)
+    """The language's views and the link helpers of one page."""
+    language = langs.find_language(langs.site_languages(config), context_code(config))
     return {
-        "catalog": catalog,
-        "items": partial(catalog.items, code=code),
-        "of_sector": partial(catalog.of_sector, code=code),
-        "sectors_by_slug": {view.slug: view for view in catalog.items("sectors", code)},
-        "places_by_slug": {view.slug: view for view in catalog.items("places", code)},
-        "tiers": sorted(catalog.tiers.values(), key=lambda tier: (tier.order, tier.id)),
-        "upcoming": upcoming,
-        "past": past,
+        **build_state.views,
         "href": partial(page_href, language=language, page_url=page.url),
         "root": partial(get_relative_url, other=page.url),
         "picture": partial(picture_href, page_url=page.url),
+    }
+
+
+def language_views(catalog, code: str, today) -> dict:
+    """Everything the templates show in one language, computed once per language."""
+    items = {kind: catalog.items(kind, code) for kind in COLLECTIONS}
+    figure_views = {figure.id: figure_view(figure, catalog.sources[figure.source], code) for figure in catalog.figures.values()}
+    upcoming, past = split_agenda(items["events"], today)
+    return {
+        "catalog": catalog,
+        "items": items.__getitem__,
+        "of_sector": partial(catalog.of_sector, code=code),
+        "sectors_by_slug": {view.slug: view for view in items["sectors"]},
+        "places_by_slug": {view.slug: view for view in items["places"]},
+        "tiers": sorted(catalog.tiers.values(), key=lambda tier: (tier.order, tier.id)),
+        "upcoming": upcoming,
+        "past": past,
         "period": partial(format_period, code=code),
         "text": partial(translated, code=code),
-        "figures_of": lambda ids: [figure_view(catalog.figures[i], catalog.sources[catalog.figures[i].source], code) for i in ids],
+        "figure_views": figure_views,
+        "figures_of": lambda ids: [figure_views[figure_id] for figure_id in ids],
     }
 
 

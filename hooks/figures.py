@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from provence import build_state
 from provence import languages as langs
 from provence.errors import Problem, raise_problems
-from provence.figures import budget_view, figure_view, marker_ids, markers, replace_markers, source_view
+from provence.figures import budget_view, marker_ids, markers, replace_markers, source_view
 from provence.links import page_href
 
 # --- Hooks
@@ -75,10 +75,8 @@ def render_block(marker: str, code: str, href) -> str:
 
 
 def view(figure_id: str, code: str) -> dict:
-    """A figure as the templates show it."""
-    catalog = build_state.catalog
-    figure = catalog.figures[figure_id]
-    return figure_view(figure, catalog.sources[figure.source], code)
+    """A figure as the templates show it (formatted once per language, hooks/collections.py)."""
+    return build_state.views["figure_views"][figure_id]
 
 
 def render(template: str, **values) -> str:

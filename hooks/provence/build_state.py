@@ -7,3 +7,5 @@ from __future__ import annotations
 catalog = None
 build_date = None
 env = None
+# The collections as the language being built shows them (hooks/collections.py).
+views: dict = {}

@@ -12,7 +12,7 @@ import yaml
 
 from provence import models
 from provence.errors import Problem
-from provence.frontmatter import parse_front_matter
+from provence.frontmatter import SAFE_LOADER, parse_front_matter
 from provence.languages import language_suffix
 
 # Collection -> (folder under docs/, front matter model). Folder names are the French URLs.
@@ -142,7 +142,7 @@ def read_yaml(path: Path, label: str) -> tuple[object, list[Problem]]:
     if not path.exists():
         return None, []
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER), []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else ""

@@ -5,6 +5,7 @@ formatted by Babel with the conventions of the reader's locale, and the
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 from babel import Locale
@@ -22,9 +23,10 @@ BLOCK = re.compile(r"<p>\s*\[\[(figures:[^\]]*|budget)\]\]\s*</p>")
 ANY = re.compile(r"\[\[(figures?:[^\]]*|budget)\]\]")
 
 
-def babel_locale(code: str) -> str:
-    """The Babel locale of a site language code."""
-    return BABEL_LOCALES.get(code, code.replace("-", "_"))
+@functools.lru_cache(maxsize=None)
+def babel_locale(code: str) -> Locale:
+    """The Babel locale of a site language code (parsed once: parsing is slow)."""
+    return Locale.parse(BABEL_LOCALES.get(code, code.replace("-", "_")))
 
 
 def format_count(value: float, code: str) -> str:
@@ -38,7 +40,7 @@ def format_count(value: float, code: str) -> str:
 def format_euros(value: float, code: str) -> str:
     """An amount in euros, in full and without cents: ``1 000 000 €`` / ``€1,000,000``."""
     locale = babel_locale(code)
-    pattern = Locale.parse(locale).currency_formats["standard"].pattern.replace(".00", "")
+    pattern = locale.currency_formats["standard"].pattern.replace(".00", "")
     return format_currency(value, "EUR", format=pattern, locale=locale, currency_digits=False)
 
 
@@ -138,6 +140,6 @@ def replace_markers(html: str, render_block, render_inline) -> str:
     return INLINE.sub(lambda match: render_inline(match.group(1)), html)
 
 
-def _compact_type(locale: str) -> str:
+def _compact_type(locale: Locale) -> str:
     # Some locales (Chinese) only have the short compact forms (万, 亿), which are words already.
-    return "long" if "long" in Locale.parse(locale).compact_decimal_formats else "short"
+    return "long" if "long" in locale.compact_decimal_formats else "short"

@@ -8,8 +8,6 @@ import datetime
 import json
 from xml.sax.saxutils import escape, quoteattr
 
-from icalendar import Calendar, Event
-
 from provence.languages import absolute_url
 
 PRODUCT_ID = "-//One Provence//oneprovence.com//FR"
@@ -89,6 +87,9 @@ def route_gpx(places: list, site_url: str) -> str:
 
 def events_ics(events: list, site_url: str, prefix: str, stamp: datetime.date, places: dict) -> bytes:
     """All-day events (DTEND exclusive, RFC 5545), DTSTAMP from the build date."""
+    # Imported here: only the final pass of a build writes calendars.
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
