@@ -20,9 +20,9 @@ from mkdocs.utils import get_relative_url
 from provence import build_state
 from provence import languages as langs
 from provence.catalog import COLLECTIONS, item_of, load_catalog
-from provence.links import page_href, picture_href
 from provence.errors import Problem, raise_problems
 from provence.figures import figure_view, format_period, translated
+from provence.links import page_href, picture_href
 from provence.opendata import build_date, split_agenda
 
 LISTINGS = tuple(COLLECTIONS)

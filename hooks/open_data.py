@@ -37,9 +37,8 @@ def open_data_files(catalog, languages, site_url: str, build_date) -> dict[str, 
         return langs.absolute_url(site_url, picture_site_path(view))
 
     french = languages[0].code
-    places = {view.slug: view for view in catalog.items("places", french)}
     files = {
-        "route.gpx": route_gpx(list(places.values()), site_url),
+        "route.gpx": route_gpx(catalog.items("places", french), site_url),
         "partners.json": dump_json(partners_json(
             catalog.items("partners", french), catalog.tiers, [language.code for language in languages],
             lambda slug, code: catalog.collections["partners"][slug].localized(code), site_url, asset_url,

@@ -5,7 +5,6 @@ with an editor's message and leaves the previous site untouched."""
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 
 import icalendar
