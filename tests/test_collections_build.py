@@ -268,3 +268,13 @@ def test_all_problems_are_reported_together_and_the_previous_site_is_kept(fixtur
     after = {path.relative_to(fixture_project / "site"): path.read_bytes() for path in (fixture_project / "site").rglob("*") if path.is_file()}
     assert after == before
     assert not (fixture_project / "site.partial").exists()
+
+
+def test_two_builds_of_the_same_content_give_identical_collections_and_open_data(built, languages):
+    again = run_build(built.parent, site=built.parent / "site-again")
+    assert again.ok, again.output
+    outputs = ["route.gpx", "partners.json"]
+    for folder in _folders(languages):
+        outputs += [folder + name for name in ("places.geojson", "events.ics", "agenda/index.html", "partenaires/index.html", "lieux/vieux-port/index.html")]
+    for output in outputs:
+        assert (again.site / output).read_bytes() == (built / output).read_bytes(), output
