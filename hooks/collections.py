@@ -50,7 +50,8 @@ def on_env(env, config, files):
     once per build; each language brings its globals (``ui``) and its views.
     """
     if build_state.env is None:
-        build_state.env = env.overlay(autoescape=True)
+        # trim_blocks and lstrip_blocks: no blank lines from template tags in the pages.
+        build_state.env = env.overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True)
         build_state.env.globals = dict(env.globals)
     build_state.env.globals.update(env.globals)
     if build_state.catalog is not None:
