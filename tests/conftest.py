@@ -56,7 +56,16 @@ def copy_project(target: Path, with_docs: bool = False) -> Path:
     (target / "docs").mkdir(exist_ok=True)
     if not with_docs:
         drop_nav(target / "mkdocs.yml")
+        drop_content_data(target / "data")
     return target
+
+
+def drop_content_data(data: Path) -> None:
+    """Fixture sites get the UI strings but not the real site's facts, whose
+    references (budget funders, figures...) point at pages they do not have."""
+    for path in data.iterdir():
+        if path.name != "ui":
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
 def drop_nav(config_file: Path) -> None:

@@ -123,5 +123,5 @@ def test_front_matter_problems():
     assert front_matter_problem("---\ntitle: 'A : B'\n---\n\nx", "p.md") is None
     assert front_matter_problem("# no front matter\n", "p.md") is None
     assert str(front_matter_problem("---\ntitle: x\n", "p.md")) == "p.md: front matter: starts with '---' but has no closing '---' line"
-    assert str(front_matter_problem("---\n- a\n---\n", "p.md")) == "p.md: front matter: expected `key: value` lines, got list"
+    assert str(front_matter_problem("---\n- a\n---\n", "p.md")) == "p.md: front matter: expected fields such as `title: ...`, got ['a']"
     assert split_front_matter("---\na: 1\n---\nbody") == ("a: 1\n", "body")

@@ -1,0 +1,384 @@
+"""The content collections and data files of one build, read and validated
+once: places, sectors, partners, changemakers, events, and the key figures,
+sources, tiers, themes and budget they refer to."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from provence import models
+from provence.errors import Problem
+from provence.frontmatter import SAFE_LOADER, parse_front_matter
+from provence.languages import language_suffix
+
+# Collection -> (folder under docs/, front matter model). Folder names are the French URLs.
+COLLECTIONS = {
+    "places": ("lieux", models.Place),
+    "sectors": ("filieres", models.Sector),
+    "partners": ("partenaires", models.Partner),
+    "changemakers": ("reseau", models.Changemaker),
+    "events": ("agenda", models.Event),
+}
+# data/<name>.yml -> model of one entry (budget.yml is a single mapping).
+DATA_LISTS = {"figures": models.Figure, "sources": models.Source, "tiers": models.Tier, "themes": models.Theme}
+# The image field of each collection that has one.
+PICTURES = {"places": "image", "partners": "logo"}
+FOLDERS = {folder: kind for kind, (folder, _) in COLLECTIONS.items()}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a collection: its French front matter and its translations."""
+
+    kind: str
+    slug: str
+    file: str
+    french: models.Item
+    translations: dict = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        """Language-neutral site path of the item's page: ``lieux/vieux-port/``."""
+        return f"{COLLECTIONS[self.kind][0]}/{self.slug}/"
+
+    def localized(self, code: str) -> "View":
+        """The item as readers of a language see it (French text where not translated)."""
+        return View(self.slug, self.path, self.translations.get(code, self.french))
+
+
+@dataclass(frozen=True)
+class View:
+    """An item in one language, for templates: ``place.slug``, ``place.title``..."""
+
+    slug: str
+    path: str
+    fields: models.Item
+
+    def __getattr__(self, name):
+        return getattr(self.fields, name)
+
+
+@dataclass
+class Catalog:
+    """Everything the collection hooks know about the site's content."""
+
+    collections: dict = field(default_factory=lambda: {kind: {} for kind in COLLECTIONS})
+    figures: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)
+    tiers: dict = field(default_factory=dict)
+    themes: dict = field(default_factory=dict)
+    budget: models.Budget | None = None
+    # Slugs and ids of entries that exist but failed validation: citing them is
+    # not a second problem.
+    invalid: set = field(default_factory=set)
+    # Folder -> listing of its French index page, which its translations inherit.
+    listings: dict = field(default_factory=dict)
+
+    def items(self, kind: str, code: str) -> list[View]:
+        """A collection in a language, in reading order."""
+        return sorted((entry.localized(code) for entry in self.collections[kind].values()), key=_reading_order(kind, self))
+
+    def of_sector(self, kind: str, sector: str, code: str) -> list[View]:
+        """The places, partners or changemakers of a sector, in reading order."""
+        if kind == "changemakers":
+            return [view for view in self.items(kind, code) if view.sector == sector]
+        return [view for view in self.items(kind, code) if sector in view.sectors]
+
+
+def _reading_order(kind, catalog):
+    if kind == "places":
+        return lambda view: (view.route, view.slug)
+    if kind == "events":
+        return lambda view: (view.start, view.slug)
+    if kind == "partners":
+        return lambda view: (_tier_order(catalog, view.tier), view.title.casefold(), view.slug)
+    return lambda view: (view.title.casefold(), view.slug)
+
+
+def _tier_order(catalog, tier_id):
+    tier = catalog.tiers.get(tier_id)
+    return (tier.order, tier_id) if tier else (0, tier_id)
+
+
+# --- Loading
+
+
+def load_catalog(docs_dir: Path, data_dir: Path, default: str) -> tuple[Catalog, list[Problem]]:
+    """Read and check every collection file and data file; all problems together."""
+    catalog, problems = Catalog(), []
+    for name, model in DATA_LISTS.items():
+        entries, found = load_data_list(data_dir / f"{name}.yml", f"data/{name}.yml", model)
+        setattr(catalog, name, entries)
+        problems += found
+        catalog.invalid |= {id_ for id_ in data_ids(data_dir / f"{name}.yml") if id_ not in entries}
+    catalog.budget, found = load_budget(data_dir / "budget.yml", "data/budget.yml")
+    problems += found
+    for kind in COLLECTIONS:
+        entries, found = load_collection(docs_dir, kind, default)
+        catalog.collections[kind] = entries
+        problems += found
+        catalog.invalid |= set(collection_files(docs_dir, kind, default)) - set(entries)
+    problems += check_references(catalog)
+    catalog.listings = index_listings(docs_dir, default)
+    return catalog, problems
+
+
+def index_listings(docs_dir: Path, default: str) -> dict[str, str]:
+    """The ``listing`` of each French index page, by folder ('' for the docs root)."""
+    listings = {}
+    for path in sorted(docs_dir.rglob(f"index.{default}.md")):
+        meta, _ = parse_front_matter(path.read_text(encoding="utf-8"), "")
+        if isinstance(meta.get("listing"), str):
+            listings[path.parent.relative_to(docs_dir).as_posix().removeprefix(".")] = meta["listing"]
+    return listings
+
+
+def read_yaml(path: Path, label: str) -> tuple[object, list[Problem]]:
+    """A data file's YAML (None when the file does not exist yet)."""
+    if not path.exists():
+        return None, []
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER), []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else ""
+        return None, [Problem(label, where, f"invalid YAML: {getattr(error, 'problem', None) or error}")]
+
+
+def data_ids(path: Path) -> set[str]:
+    """The ids written in a data file, valid or not."""
+    raw, _ = read_yaml(path, "")
+    return {str(item["id"]) for item in raw if isinstance(item, dict) and "id" in item} if isinstance(raw, list) else set()
+
+
+def load_data_list(path: Path, label: str, model) -> tuple[dict, list[Problem]]:
+    """A data file holding a list of entries with unique ids."""
+    raw, problems = read_yaml(path, label)
+    if raw is None:
+        return {}, problems
+    if not isinstance(raw, list):
+        return {}, [Problem(label, "", f"expected a list of entries (`- id: ...`), got {type(raw).__name__}")]
+    entries = {}
+    for position, item in enumerate(raw):
+        where = f"{label} entry {position + 1}" + (f" (id {item.get('id')!r})" if isinstance(item, dict) and item.get("id") else "")
+        parsed, found = models.validate(model, item, where)
+        problems += found
+        if parsed is None:
+            continue
+        if parsed.id in entries:
+            problems.append(Problem(label, "id", f"{parsed.id!r} is used twice; expected each id once"))
+        entries[parsed.id] = parsed
+    return entries, problems
+
+
+def load_budget(path: Path, label: str) -> tuple[models.Budget | None, list[Problem]]:
+    """data/budget.yml, if it exists."""
+    raw, problems = read_yaml(path, label)
+    if raw is None:
+        return None, problems
+    budget, found = models.validate(models.Budget, raw, label)
+    problems += found
+    if budget:
+        ids = [funder.id for funder in budget.funders]
+        problems += [Problem(label, "funders.id", f"{id_!r} is used twice; expected each id once") for id_ in sorted({i for i in ids if ids.count(i) > 1})]
+    return budget, problems
+
+
+def collection_files(docs_dir: Path, kind: str, default: str) -> dict[str, dict[str, Path]]:
+    """The item files of a collection, as slug -> language -> file (index pages excluded)."""
+    folder = docs_dir / COLLECTIONS[kind][0]
+    files: dict[str, dict[str, Path]] = {}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        code = language_suffix(path.name) or default
+        slug = path.name.removesuffix(".md").removesuffix(f".{code}")
+        if slug != "index":
+            files.setdefault(slug, {})[code] = path
+    return files
+
+
+def load_collection(docs_dir: Path, kind: str, default: str) -> tuple[dict[str, Entry], list[Problem]]:
+    """Every item of one collection, with its translations merged onto the French file."""
+    model = COLLECTIONS[kind][1]
+    entries, problems = {}, []
+    for slug, files in collection_files(docs_dir, kind, default).items():
+        entry, found = load_entry(docs_dir, kind, slug, files, default, model)
+        problems += found
+        if entry is not None:
+            entries[slug] = entry
+    problems += duplicate_slugs(kind, entries)
+    return entries, problems
+
+
+def load_entry(docs_dir, kind, slug, files, default, model) -> tuple[Entry | None, list[Problem]]:
+    """One item: the French file validated, then each translation against it."""
+    label = {code: _label(docs_dir, path) for code, path in files.items()}
+    if default not in files:
+        folder = COLLECTIONS[kind][0]
+        return None, [Problem(label[code], "file name", f"there is no French file docs/{folder}/{slug}.{default}.md; every item starts with its French file") for code in sorted(files)]
+    french_raw, problems = parse_front_matter(files[default].read_text(encoding="utf-8"), label[default])
+    french, found = models.validate(model, french_raw, label[default]) if not problems else (None, [])
+    problems += found
+    if french is not None:
+        problems += missing_picture(docs_dir, kind, files[default], french, label[default])
+    translations = {}
+    for code in sorted(set(files) - {default}):
+        translated, found = load_translation(files[code], label[code], french_raw, model)
+        problems += found
+        if translated is not None:
+            translations[code] = translated
+    if french is None:
+        return None, problems
+    return Entry(kind, slug, label[default], french, translations), problems
+
+
+def load_translation(path: Path, label: str, french_raw: dict, model) -> tuple[models.Item | None, list[Problem]]:
+    """A translation: its text over the French file; other fields must agree with it."""
+    raw, problems = parse_front_matter(path.read_text(encoding="utf-8"), label)
+    if problems:
+        return None, problems
+    problems += disagreements(french_raw, raw, models.text_paths(model), label)
+    merged = deep_merge(french_raw, raw)
+    translated, found = models.validate(model, merged, label)
+    # Errors of fields the translation does not write belong to the French file.
+    problems += [problem for problem in found if _writes(raw, problem.field)]
+    return translated, problems
+
+
+def disagreements(french: dict, translation: dict, text: set[str], label: str) -> list[Problem]:
+    """Non-text fields a translation repeats with another value than the French file."""
+    french_flat = flatten(french)
+    problems = []
+    for path, value in flatten(translation).items():
+        if path in text or path.split(".")[0] in text or path not in french_flat:
+            continue
+        if french_flat[path] != value:
+            problems.append(Problem(label, path, f"{value!r} disagrees with the French file ({french_flat[path]!r}); write non-text fields only in the French file"))
+    return problems
+
+
+def flatten(data: dict, prefix: str = "") -> dict:
+    """``{'a': {'b': 1}}`` -> ``{'a.b': 1}``; lists are values."""
+    flat = {}
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            flat.update(flatten(value, path + "."))
+        else:
+            flat[path] = value
+    return flat
+
+
+def deep_merge(base: dict, over: dict) -> dict:
+    """``base`` with the keys of ``over`` written over it, nested mappings merged."""
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = deep_merge(base[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _writes(raw: dict, dotted: str) -> bool:
+    node = raw
+    for part in dotted.replace("[", ".[").split("."):
+        if not isinstance(node, dict):
+            return True
+        if part not in node:
+            return False
+        node = node[part]
+    return True
+
+
+def _label(docs_dir: Path, path: Path) -> str:
+    return "docs/" + path.relative_to(docs_dir).as_posix()
+
+
+def missing_picture(docs_dir: Path, kind: str, page_file: Path, item, label: str) -> list[Problem]:
+    """An image or logo whose file is not in the docs folder."""
+    name = PICTURES.get(kind)
+    if name is None:
+        return []
+    src = getattr(item, name).src
+    target = picture_path(page_file.relative_to(docs_dir).as_posix(), src)
+    if target and (docs_dir / target).is_file():
+        return []
+    return [Problem(label, f"{name}.src", f"{src!r}: no such file (looked for docs/{target}); expected a path relative to this page, e.g. ../assets/logos/name.svg")]
+
+
+def picture_path(page_src_uri: str, src: str) -> str | None:
+    """The docs-relative path of an image written relative to its page file."""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_src_uri), src))
+    return None if joined.startswith("..") or src.startswith(("/", "http:", "https:")) else joined
+
+
+def duplicate_slugs(kind: str, entries: dict[str, Entry]) -> list[Problem]:
+    """Slugs equal but for case, and places sharing a position on the route."""
+    problems, seen = [], {}
+    for slug, entry in entries.items():
+        other = seen.setdefault(slug.casefold(), entry)
+        if other is not entry:
+            problems.append(Problem(entry.file, "file name", f"slug {slug!r} duplicates {other.file}; expected one file per item"))
+    if kind == "places":
+        by_position = {}
+        for entry in entries.values():
+            other = by_position.setdefault(entry.french.route, entry)
+            if other is not entry:
+                problems.append(Problem(entry.file, "route", f"{entry.french.route} is already the position of {other.file}; expected each place at its own position on the route"))
+    return problems
+
+
+def item_of(src_uri: str) -> tuple[str | None, str | None]:
+    """(collection, slug) of an item page's source file, or (None, None)."""
+    parts = src_uri.split("/")
+    if len(parts) != 2 or parts[0] not in FOLDERS:
+        return None, None
+    name = parts[1].removesuffix(".md")
+    suffix = language_suffix(parts[1])
+    slug = name.removesuffix(f".{suffix}") if suffix else name
+    return (FOLDERS[parts[0]], slug) if slug != "index" else (None, None)
+
+
+def picture_site_path(view) -> str:
+    """The site path of an item's image or logo."""
+    folder = view.path.split("/")[0]
+    return picture_path(folder + "/page.md", getattr(view, PICTURES[FOLDERS[folder]]).src)
+
+
+# --- References between files
+
+
+def check_references(catalog: Catalog) -> list[Problem]:
+    """Every id or slug that a file cites exists."""
+    sectors, places = catalog.collections["sectors"], catalog.collections["places"]
+    partners = catalog.collections["partners"]
+    checks = []
+    for entry in places.values():
+        checks += [(entry.file, "themes", theme, catalog.themes, "data/themes.yml") for theme in entry.french.themes]
+        checks += [(entry.file, "sectors", sector, sectors, "docs/filieres/") for sector in entry.french.sectors]
+    for entry in sectors.values():
+        checks += [(entry.file, "figures", figure, catalog.figures, "data/figures.yml") for figure in entry.french.figures]
+    for entry in partners.values():
+        checks.append((entry.file, "tier", entry.french.tier, catalog.tiers, "data/tiers.yml"))
+        checks += [(entry.file, "sectors", sector, sectors, "docs/filieres/") for sector in entry.french.sectors]
+    for entry in catalog.collections["changemakers"].values():
+        checks.append((entry.file, "sector", entry.french.sector, sectors, "docs/filieres/"))
+    for entry in catalog.collections["events"].values():
+        if entry.french.place:
+            checks.append((entry.file, "place", entry.french.place, places, "docs/lieux/"))
+    for figure in catalog.figures.values():
+        checks.append((f"data/figures.yml (id {figure.id!r})", "source", figure.source, catalog.sources, "data/sources.yml"))
+    if catalog.budget:
+        checks.append(("data/budget.yml", "source", catalog.budget.source, catalog.sources, "data/sources.yml"))
+        checks += [("data/budget.yml", f"funders ({funder.id}).partner", funder.partner, partners, "docs/partenaires/") for funder in catalog.budget.funders if funder.partner]
+    return [unknown_reference(*check) for check in checks if check[2] not in check[3] and check[2] not in catalog.invalid]
+
+
+def unknown_reference(file: str, field_name: str, value: str, known: dict, where: str) -> Problem:
+    """A reference to nothing, with the ids that do exist."""
+    choices = ", ".join(sorted(known)) or "none yet"
+    return Problem(file, field_name, f"{value!r} does not exist in {where}; expected one of: {choices}")

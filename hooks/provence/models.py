@@ -1,0 +1,289 @@
+"""Typed front matter of the content collections and the data files
+(/work/spec/content-model.md), and the translation of validation errors into
+words an editor can act on."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from provence.errors import Problem
+
+# A bounding box around the Aix-Marseille-Provence metropolis (92 communes), with
+# a small margin: it holds Fos-sur-Mer (43.44, 4.94), Istres (43.51, 4.99),
+# Martigues (43.40, 5.05), Salon (43.64, 5.10), Aix (43.53, 5.45), Pertuis
+# (43.69, 5.50), Marseille (43.30, 5.37) and La Ciotat (43.17, 5.60).
+TERRITORY = {"lat": (43.15, 43.80), "lon": (4.80, 5.85)}
+TERRITORY_NAME = "the Aix-Marseille-Provence metropolis"
+
+# Something that a browser would read as a tag: `<script>`, `</b>`, `<img ...>`, `<!--`.
+HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>?")
+URL = re.compile(r"^https?://[^\s<>\"']+$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# --- Field types
+
+
+def _plain_text(value: str) -> str:
+    tag = HTML_TAG.search(value)
+    if tag:
+        raise ValueError(f"contains HTML ({tag.group(0)!r}); write plain text: text fields are shown exactly as typed, never as HTML")
+    if not value.strip():
+        raise ValueError("is empty; write a text")
+    return value
+
+
+def _url(value: str) -> str:
+    if not URL.match(value):
+        raise ValueError(f"{value!r} is not a web address; expected an address starting with https:// or http://")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError(f"{value!r} is not an id; expected lowercase letters, digits and hyphens (e.g. 'vieux-port')")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_plain_text)]
+Url = Annotated[str, AfterValidator(_url)]
+Id = Annotated[str, AfterValidator(_slug)]
+Year = Annotated[int, Field(ge=1800, le=2100)]
+
+
+class Strict(BaseModel):
+    """A front matter or data entry: an unknown field (a typo) is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Coordinates(Strict):
+    """A point inside the metropolis, in decimal degrees (WGS 84)."""
+
+    lat: float
+    lon: float
+
+    @model_validator(mode="after")
+    def _inside_territory(self):
+        (south, north), (west, east) = TERRITORY["lat"], TERRITORY["lon"]
+        if not (south <= self.lat <= north and west <= self.lon <= east):
+            raise ValueError(
+                f"({self.lat}, {self.lon}) is outside {TERRITORY_NAME} "
+                f"(lat {south:.2f}–{north:.2f}, lon {west:.2f}–{east:.2f})"
+            )
+        return self
+
+
+class Picture(Strict):
+    """An image file next to the content (``src`` relative to the page file) and its text alternative."""
+
+    src: str
+    alt: Text
+
+
+# --- Collections
+
+
+class Item(Strict):
+    """Front matter keys every page may carry, besides those of its collection."""
+
+    # Keys that each language file may set on its own (not compared with the French file).
+    PER_FILE: ClassVar[set[str]] = {"title", "summary", "description", "translation", "hide", "search", "template", "icon", "status"}
+    # Text fields: translated in each language file.
+    TEXT: ClassVar[set[str]] = set()
+
+    title: Text
+    description: Text | None = None
+    translation: dict | None = None
+    hide: list[str] | None = None
+    search: dict | None = None
+    template: str | None = None
+    icon: str | None = None
+    status: str | None = None
+
+
+class Place(Item):
+    """A totem place: ``docs/lieux/<slug>.<lang>.md``."""
+
+    TEXT: ClassVar[set[str]] = {"image.alt", "access", "accessibility"}
+
+    summary: Text
+    commune: str
+    coordinates: Coordinates
+    route: int = Field(ge=1)
+    themes: list[Id] = []
+    sectors: list[Id] = []
+    image: Picture
+    access: Text | None = None
+    accessibility: Text | None = None
+    website: Url | None = None
+
+
+class Sector(Item):
+    """An economic sector (filière): ``docs/filieres/<slug>.<lang>.md``."""
+
+    summary: Text
+    figures: list[str] = []
+
+
+class Partner(Item):
+    """A partner: ``docs/partenaires/<slug>.<lang>.md``."""
+
+    TEXT: ClassVar[set[str]] = {"logo.alt"}
+
+    summary: Text
+    tier: Id
+    sectors: list[Id] = []
+    website: Url | None = None
+    member_since: Year
+    logo: Picture
+
+
+class Changemaker(Item):
+    """A person or organisation of the network: ``docs/reseau/<slug>.<lang>.md``."""
+
+    TEXT: ClassVar[set[str]] = {"role", "statement"}
+
+    kind: Literal["person", "organisation"]
+    role: Text
+    sector: Id
+    statement: Text
+    link: Url
+
+
+class Event(Item):
+    """A major event: ``docs/agenda/<slug>.<lang>.md``."""
+
+    summary: Text | None = None
+    start: datetime.date
+    end: datetime.date
+    place: Id | None = None
+    link: Url | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self):
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start}); expected end on or after start")
+        return self
+
+
+# --- Data files
+
+Translations = dict[str, Text]
+
+
+class Figure(Strict):
+    """A key figure of data/figures.yml."""
+
+    id: str
+    value: float
+    unit: Literal["count", "euros", "percent", "rank", "year"]
+    label: Translations
+    source: str
+    date: datetime.date
+
+
+class Source(Strict):
+    """A source of data/sources.yml."""
+
+    id: str
+    title: Text | Translations
+    publisher: Text
+    url: Url | None = None
+    date: datetime.date | None = None
+
+
+class Tier(Strict):
+    """A partner tier of data/tiers.yml."""
+
+    id: str
+    order: int
+    label: Translations
+    description: Translations | None = None
+
+
+class Theme(Strict):
+    """A place theme of data/themes.yml."""
+
+    id: str
+    label: Translations
+
+
+class Funder(Strict):
+    """One line of the agency's budget."""
+
+    id: str
+    partner: str | None = None
+    amount: float = Field(ge=0)
+    label: Translations
+
+
+class Budget(Strict):
+    """data/budget.yml: the agency's budget by funder."""
+
+    source: str
+    total_label: Translations | None = None
+    funders: list[Funder]
+
+
+# --- Validation helpers
+
+
+def validate(model: type[BaseModel], raw, file: str) -> tuple[BaseModel | None, list[Problem]]:
+    """A model from raw YAML data, or the problems found, described for an editor."""
+    try:
+        return model.model_validate(raw), []
+    except ValidationError as error:
+        return None, problems_from_error(error, model, file)
+
+
+def problems_from_error(error: ValidationError, model: type[BaseModel], file: str, prefix: tuple = ()) -> list[Problem]:
+    """One Problem per pydantic error: file, dotted field, value and what was expected."""
+    return [Problem(file, field_name(prefix + tuple(detail["loc"])), describe(detail, model)) for detail in error.errors()]
+
+
+def field_name(loc: tuple) -> str:
+    """``('coordinates', 'lat')`` -> ``coordinates.lat``; list positions as ``[0]``."""
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+def describe(detail: dict, model: type[BaseModel]) -> str:
+    """A pydantic error detail in plain words."""
+    kind, value = detail["type"], detail.get("input")
+    if kind == "missing":
+        return "required field is missing; add it"
+    if kind == "extra_forbidden":
+        return f"unknown field (value {value!r}){_did_you_mean(detail['loc'], model)}"
+    if kind == "value_error":
+        return detail["msg"].removeprefix("Value error, ")
+    if kind == "literal_error":
+        return f"{value!r} is not allowed; expected {detail['ctx']['expected']}"
+    return f"{value!r} is not valid: {detail['msg'].lower()}"
+
+
+def _did_you_mean(loc: tuple, model: type[BaseModel]) -> str:
+    names = list(_fields_at(model, loc[:-1]))
+    close = difflib.get_close_matches(str(loc[-1]), names, n=1)
+    hint = f"; did you mean `{close[0]}`?" if close else ""
+    return f"{hint} Expected one of: {', '.join(names)}" if names else hint
+
+
+def _fields_at(model, loc):
+    for part in loc:
+        annotation = model.model_fields.get(part).annotation if part in model.model_fields else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return model.model_fields.keys()
+
+
+def text_paths(model: type[Item]) -> set[str]:
+    """Dotted paths of the fields a translation may set: text and per-file keys."""
+    return model.PER_FILE | model.TEXT

@@ -1,0 +1,280 @@
+"""Fixture sites with content collections: listings, item pages, figures,
+open data and breadcrumbs in all seven languages; bad input stops the build
+with an editor's message and leaves the previous site untouched."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import icalendar
+import pytest
+
+from collections_content import NEW_PARTNER, site_files
+from conftest import copy_project, language_folder, run_build, write_files
+from pages import page, resolve, text
+
+pytestmark = pytest.mark.xdist_group("collections")
+PARTNER = "Armateur Exemple"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The fixture content set plus one partner, built once for this module."""
+    project = copy_project(tmp_path_factory.mktemp("collections") / "project")
+    write_files(project, site_files(**NEW_PARTNER))
+    build = run_build(project)
+    assert build.ok, build.output
+    return build.site
+
+
+def _folders(languages):
+    return [language_folder(language) for language in languages]
+
+
+def test_a_new_partner_appears_in_the_directory_of_every_language_under_its_tier(built, languages, ui_strings):
+    for language in languages:
+        folder, code = language_folder(language), language["locale"]
+        soup = page(built, folder + "partenaires/")
+        tiers = {text(section.h2): [text(card.h3) for card in section.select(".op-card")] for section in soup.select(".op-tier")}
+        strategic = "Strategic partners" if code == "en" else "Partenaires stratégiques"
+        assert tiers[strategic] == [PARTNER], (code, tiers)
+        card = soup.select_one(".op-tier:nth-of-type(2) .op-card")
+        assert card["data-sectors"] == "sante"
+        assert card.img["alt"] == "Logo de l'armateur"
+        assert resolve(folder + "partenaires/", card.img["src"]) == "assets/logos/armateur.svg"
+        assert resolve(folder + "partenaires/", card.h3.a["href"]) == folder + "partenaires/cma-cgm/"
+        assert (built / folder / "partenaires/cma-cgm/index.html").exists()
+        assert ui_strings["col_filter_by_sector"][code] in text(soup.select_one("nav.op-filter"))
+
+
+def test_a_new_partner_appears_on_its_sectors_pages_and_in_partners_json(built, languages):
+    for folder in _folders(languages):
+        health = [text(card.h3) for card in page(built, folder + "filieres/sante/").select("#op-partners + ul .op-card")]
+        assert health == ["Métropole Aix-Marseille-Provence" if folder != "en/" else "Aix-Marseille-Provence Metropolis", PARTNER]
+        tourism = [text(card.h3) for card in page(built, folder + "filieres/tourisme/").select("#op-partners + ul .op-card")]
+        assert PARTNER not in tourism
+    partners = json.loads((built / "partners.json").read_text("utf-8"))["partners"]
+    assert [partner["id"] for partner in partners] == ["metropole-amp", "cma-cgm"]
+    assert partners[1]["tier"] == "strategiques" and partners[1]["sectors"] == ["sante"]
+    assert partners[0]["name"]["en"] == "Aix-Marseille-Provence Metropolis" and partners[0]["name"]["zh"] == "Métropole Aix-Marseille-Provence"
+
+
+def test_deleting_a_partner_file_removes_it_everywhere(fixture_project, languages):
+    write_files(fixture_project, site_files())
+    build = run_build(fixture_project)
+    assert build.ok, build.output
+    for folder in _folders(languages):
+        assert PARTNER not in text(page(build.site, folder + "partenaires/"))
+        assert PARTNER not in text(page(build.site, folder + "filieres/sante/"))
+        assert not (build.site / folder / "partenaires/cma-cgm").exists()
+    assert PARTNER not in (build.site / "partners.json").read_text("utf-8")
+
+
+def test_the_route_lists_places_in_order_with_previous_and_next(built, languages):
+    for folder in _folders(languages):
+        route = [text(card.h3) for card in page(built, folder + "lieux/").select("ol.op-cards--route .op-card")]
+        assert route == ["The Old Port" if folder == "en/" else "Le Vieux-Port", "La Sainte-Victoire", "Les Calanques"]
+        nav = page(built, folder + "lieux/sainte-victoire/").select_one("nav.op-route-nav")
+        assert resolve(folder + "lieux/sainte-victoire/", nav.select_one("a[rel=prev]")["href"]) == folder + "lieux/vieux-port/"
+        assert resolve(folder + "lieux/sainte-victoire/", nav.select_one("a[rel=next]")["href"]) == folder + "lieux/calanques/"
+        assert page(built, folder + "lieux/vieux-port/").select_one("nav.op-route-nav a[rel=prev]") is None
+
+
+def test_a_place_page_shows_its_details_in_the_readers_language(built, ui_strings):
+    english = page(built, "en/lieux/vieux-port/").select_one("aside.op-facts")
+    assert english.img["alt"] == "The harbour and its boats"
+    assert "Metro line 1." in text(english) and "Heritage" in text(english)
+    assert ui_strings["col_commune"]["en"] in text(english)
+    arabic = page(built, "ar/lieux/vieux-port/").select_one("aside.op-facts")
+    assert ui_strings["col_commune"]["ar"] in text(arabic) and "Métro ligne 1." in text(arabic)
+    sector_link = page(built, "zh/lieux/calanques/").select_one("aside.op-facts a[href*=filieres]")
+    assert resolve("zh/lieux/calanques/", sector_link["href"]) in ("zh/filieres/tourisme/", "zh/filieres/sante/")
+
+
+def test_a_sector_page_lists_its_figures_places_and_changemakers(built):
+    soup = page(built, "en/filieres/sante/")
+    assert [text(card.h3) for card in soup.select("#op-places + ul .op-card")] == ["Les Calanques"]
+    assert "Marie Exemple" in text(soup.select_one("#op-changemakers + ul"))
+    assert text(soup.select_one(".op-figures__label")) == "No. 1 French-speaking university"
+
+
+def test_figures_are_formatted_for_the_readers_locale_and_cite_their_source(built):
+    expected = {"": "10 millions", "en/": "10 million", "de/": "10 Millionen", "zh/": "1000万"}
+    for folder, value in expected.items():
+        figure = page(built, folder + "filieres/").select_one(".op-figures__card")
+        assert text(figure.select_one(".op-figures__value")) == value
+        link = figure.select_one(".op-source a")
+        assert link["href"] == "https://example.org/lancement"
+        assert figure.select_one(".op-source time")["datetime"] == "2023-10-17"
+    # The Chinese page falls back to the French text; its figure is written for Chinese readers.
+    inline = page(built, "zh/filieres/sante/").select_one(".op-figure")
+    assert text(inline.select_one(".op-figure__value")) == "1000万"
+    assert "[[figure" not in text(page(built, "zh/filieres/sante/"))
+
+
+def test_the_budget_is_a_chart_with_its_data_table(built):
+    soup = page(built, "en/partenaires/")
+    table = soup.select_one("table.op-budget__table")
+    assert text(table.caption) == "The agency's budget by funder"
+    rows = [[text(cell) for cell in row.select("th, td")] for row in table.select("tbody tr")]
+    assert rows == [["Metropolis", "€1,000,000", "67%"], ["Companies", "€500,000", "33%"]]
+    assert resolve("en/partenaires/", table.select_one("tbody a")["href"]) == "en/partenaires/metropole-amp/"
+    assert [text(row) for row in soup.select(".op-bars__row")][0] == "Metropolis €1,000,000 (67%)"
+    french = page(built, "partenaires/").select_one("table.op-budget__table tbody td")
+    assert text(french) == "1 000 000 €"
+
+
+def test_the_agenda_splits_upcoming_and_past_events_on_the_build_date(built):
+    soup = page(built, "en/agenda/")
+    assert [text(card.h3) for card in soup.select("#op-upcoming + ul .op-card")] == ["Salon de l'avenir"]
+    assert [text(card.h3) for card in soup.select("#op-past + ul .op-card")] == ["Épreuves de voile"]
+    assert text(soup.select_one("#op-past + ul time")) == "Jul 28 – Aug 8, 2023"
+
+
+def test_open_data_files_are_valid_in_every_language(built, languages):
+    for folder in _folders(languages):
+        geojson = json.loads((built / folder / "places.geojson").read_text("utf-8"))
+        assert geojson["type"] == "FeatureCollection" and "crs" not in geojson
+        first = geojson["features"][0]
+        assert first["geometry"] == {"type": "Point", "coordinates": [5.374, 43.2951]}
+        assert first["properties"]["name"] == ("The Old Port" if folder == "en/" else "Le Vieux-Port")
+        calendar = icalendar.Calendar.from_ical((built / folder / "events.ics").read_bytes())
+        assert sorted(str(event["uid"]) for event in calendar.walk("VEVENT")) == ["salon-2030@oneprovence.com", "voile-2024@oneprovence.com"]
+    gpx = ET.fromstring((built / "route.gpx").read_bytes())
+    names = [node.text for node in gpx.iter("{http://www.topografix.com/GPX/1/1}name")][1:]
+    assert names == ["Le Vieux-Port", "La Sainte-Victoire", "Les Calanques"]
+
+
+def test_collection_pages_have_breadcrumbs_switcher_search_and_sitemap_in_every_language(built, languages, ui_strings):
+    for language in languages:
+        folder, code = language_folder(language), language["locale"]
+        soup = page(built, folder + "lieux/calanques/")
+        crumbs = soup.select_one("nav.op-breadcrumbs")
+        assert crumbs["aria-label"] == ui_strings["breadcrumbs"][code]
+        targets = [resolve(folder + "lieux/calanques/", link["href"]) for link in crumbs.select("a")]
+        assert targets == [folder, folder + "lieux/", folder + "lieux/calanques/"]
+        switcher = {link["hreflang"]: resolve(folder + "lieux/calanques/", link["href"]) for link in soup.select("a.md-select__link")}
+        assert switcher == {other["locale"]: language_folder(other) + "lieux/calanques/" for other in languages}
+    english = json.loads((built / "en/search/search_index.json").read_text("utf-8"))
+    listing = " ".join(doc["text"] for doc in english["docs"] if doc["location"].startswith("lieux/#"))
+    assert "The Old Port" in listing and "Les Calanques" in listing
+    assert "https://oneprovence.com/en/lieux/vieux-port/" in (built / "sitemap.xml").read_text("utf-8")
+
+
+def test_no_script_from_content_reaches_the_pages(built):
+    for html in built.rglob("*.html"):
+        assert "alert(" not in html.read_text("utf-8")
+
+
+# --- Bad input
+
+PLACE = site_files()["docs/lieux/calanques.fr.md"]
+PARTNER_FILE = site_files()["docs/partenaires/metropole-amp.fr.md"]
+PARTNER_PATH = "docs/partenaires/metropole-amp.fr.md"
+BAD_INPUT = {
+    "malformed YAML": (
+        {"docs/lieux/calanques.fr.md": PLACE.replace("route: 3", "route: [3")},
+        "docs/lieux/calanques.fr.md: line 7: invalid YAML in the front matter",
+    ),
+    "unknown field": (
+        {PARTNER_PATH: PARTNER_FILE.replace("tier: fondateurs", "teir: fondateurs")},
+        "docs/partenaires/metropole-amp.fr.md: teir: unknown field (value 'fondateurs'); did you mean `tier`?",
+    ),
+    "missing required field": (
+        {PARTNER_PATH: PARTNER_FILE.replace("member_since: 2023\n", "")},
+        "docs/partenaires/metropole-amp.fr.md: member_since: required field is missing; add it",
+    ),
+    "wrong type": (
+        {PARTNER_PATH: PARTNER_FILE.replace("member_since: 2023", "member_since: deux mille")},
+        "docs/partenaires/metropole-amp.fr.md: member_since: 'deux mille' is not valid: input should be a valid integer",
+    ),
+    "coordinates outside the territory": (
+        {"docs/lieux/calanques.fr.md": PLACE.replace("{lat: 43.21, lon: 5.45}", "{lat: 48.85, lon: 2.35}")},
+        "docs/lieux/calanques.fr.md: coordinates: (48.85, 2.35) is outside the Aix-Marseille-Provence metropolis (lat 43.15–43.80, lon 4.80–5.85)",
+    ),
+    "unknown place": (
+        {"docs/agenda/voile-2024.fr.md": site_files()["docs/agenda/voile-2024.fr.md"].replace("place: vieux-port", "place: vieux-porc")},
+        "docs/agenda/voile-2024.fr.md: place: 'vieux-porc' does not exist in docs/lieux/; expected one of: calanques, sainte-victoire, vieux-port",
+    ),
+    "unknown sector": (
+        {PARTNER_PATH: PARTNER_FILE.replace("sectors: [sante, tourisme]", "sectors: [sante, peche]")},
+        "docs/partenaires/metropole-amp.fr.md: sectors: 'peche' does not exist in docs/filieres/; expected one of: sante, tourisme",
+    ),
+    "unknown partner": (
+        {"data/budget.yml": site_files()["data/budget.yml"].replace("partner: metropole-amp", "partner: metropole")},
+        "data/budget.yml: funders (metropole).partner: 'metropole' does not exist in docs/partenaires/; expected one of: metropole-amp",
+    ),
+    "unknown figure": (
+        {"docs/filieres/tourisme.fr.md": site_files()["docs/filieres/tourisme.fr.md"].replace("summary: La filière tourisme.", "summary: T\nfigures: [visiteurs]")},
+        "docs/filieres/tourisme.fr.md: figures: 'visiteurs' does not exist in data/figures.yml; expected one of: airport-passengers-2023, budget-total, university-rank",
+    ),
+    "duplicate id": (
+        {"data/figures.yml": site_files()["data/figures.yml"].replace("id: budget-total", "id: university-rank")},
+        "data/figures.yml: id: 'university-rank' is used twice; expected each id once",
+    ),
+    "duplicate slug": (
+        {"docs/lieux/Calanques.fr.md": PLACE.replace("route: 3", "route: 4")},
+        "docs/lieux/calanques.fr.md: file name: slug 'calanques' duplicates docs/lieux/Calanques.fr.md; expected one file per item",
+    ),
+    "script in a text field": (
+        {PARTNER_PATH: PARTNER_FILE.replace("summary: La collectivité qui finance l'agence.", "summary: \"<script>alert('x')</script>\"")},
+        "docs/partenaires/metropole-amp.fr.md: summary: contains HTML ('<script>'); write plain text",
+    ),
+    "missing logo file": (
+        {PARTNER_PATH: PARTNER_FILE.replace("metropole-amp.svg", "absent.svg")},
+        "docs/partenaires/metropole-amp.fr.md: logo.src: '../assets/logos/absent.svg': no such file (looked for docs/assets/logos/absent.svg)",
+    ),
+    "logo without alt text": (
+        {PARTNER_PATH: PARTNER_FILE.replace(", alt: Logo de la Métropole", "")},
+        "docs/partenaires/metropole-amp.fr.md: logo.alt: required field is missing; add it",
+    ),
+    "translation disagreeing with the French file": (
+        {"docs/partenaires/metropole-amp.en.md": site_files()["docs/partenaires/metropole-amp.en.md"].replace("logo: {alt: Metropolis logo}", "logo: {alt: Metropolis logo}\nmember_since: 2022")},
+        "docs/partenaires/metropole-amp.en.md: member_since: 2022 disagrees with the French file (2023); write non-text fields only in the French file",
+    ),
+    "unknown figure in a page": (
+        {"docs/filieres/tourisme.fr.md": site_files()["docs/filieres/tourisme.fr.md"] + "\nVoir [[figure:visiteurs-2030]].\n"},
+        "docs/filieres/tourisme.fr.md: [[figure:visiteurs-2030]]: figure 'visiteurs-2030' does not exist in data/figures.yml",
+    ),
+    "unknown listing": (
+        {"docs/reseau/index.fr.md": "---\ntitle: Réseau\nlisting: reseau\n---\n"},
+        "docs/reseau/index.fr.md: listing: 'reseau' is not a listing; expected one of: places, sectors, partners, changemakers, events",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUT))
+def test_bad_input_stops_the_build_with_a_message_for_the_editor(fixture_project, case):
+    changes, message = BAD_INPUT[case]
+    write_files(fixture_project, site_files(**changes))
+    build = run_build(fixture_project)
+    assert not build.ok
+    assert message in build.output, build.output[-3000:]
+
+
+def test_all_problems_are_reported_together_and_the_previous_site_is_kept(fixture_project):
+    write_files(fixture_project, site_files())
+    assert run_build(fixture_project).ok
+    before = {path.relative_to(fixture_project / "site"): path.read_bytes() for path in (fixture_project / "site").rglob("*") if path.is_file()}
+    bad = {**BAD_INPUT["unknown field"][0], **BAD_INPUT["coordinates outside the territory"][0], **BAD_INPUT["duplicate id"][0]}
+    write_files(fixture_project, bad)
+    build = run_build(fixture_project)
+    assert not build.ok
+    # The typo is two problems: an unknown `teir` and a missing `tier`.
+    assert "4 problems in the content files:" in build.output
+    for case in ("unknown field", "coordinates outside the territory", "duplicate id"):
+        assert BAD_INPUT[case][1] in build.output
+    after = {path.relative_to(fixture_project / "site"): path.read_bytes() for path in (fixture_project / "site").rglob("*") if path.is_file()}
+    assert after == before
+    assert not (fixture_project / "site.partial").exists()
+
+
+def test_two_builds_of_the_same_content_give_identical_collections_and_open_data(built, languages):
+    again = run_build(built.parent, site=built.parent / "site-again")
+    assert again.ok, again.output
+    outputs = ["route.gpx", "partners.json"]
+    for folder in _folders(languages):
+        outputs += [folder + name for name in ("places.geojson", "events.ics", "agenda/index.html", "partenaires/index.html", "lieux/vieux-port/index.html")]
+    for output in outputs:
+        assert (again.site / output).read_bytes() == (built / output).read_bytes(), output

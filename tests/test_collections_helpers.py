@@ -1,0 +1,303 @@
+"""Unit tests of the collection helpers: front matter, validation messages,
+translations, references, figures formatting, open data and breadcrumbs."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import xml.etree.ElementTree as ET
+
+import icalendar
+import pytest
+from jinja2 import DictLoader, Environment
+
+from breadcrumbs import trail
+from conftest import ROOT, write_files
+from collections_content import site_files
+from provence import figures as fmt
+from provence import models
+from provence.catalog import deep_merge, disagreements, load_catalog
+from provence.frontmatter import parse_front_matter
+from provence.languages import Language
+from provence.opendata import build_date, events_ics, places_geojson, route_gpx, split_agenda
+
+FR, EN = Language("fr", "Français", True), Language("en", "English", False)
+
+
+def _messages(problems):
+    return [str(problem) for problem in problems]
+
+
+def _catalog(tmp_path, **changes):
+    """Load the fixture content set with some files changed (None deletes a file)."""
+    files = {path: text for path, text in site_files(**{k: v for k, v in changes.items() if v is not None}).items()}
+    for path in [path for path, text in changes.items() if text is None]:
+        files.pop(path)
+    write_files(tmp_path, files)
+    return load_catalog(tmp_path / "docs", tmp_path / "data", "fr")
+
+
+# --- Front matter
+
+
+def test_malformed_front_matter_names_the_line_of_the_file():
+    _, problems = parse_front_matter("---\ntitle: A\nsummary: [oops\n---\n", "docs/lieux/a.fr.md")
+    assert len(problems) == 1
+    assert str(problems[0]).startswith("docs/lieux/a.fr.md: line ")
+    assert "invalid YAML in the front matter" in str(problems[0])
+
+
+def test_a_file_without_front_matter_is_reported():
+    _, problems = parse_front_matter("# Titre\n", "docs/lieux/a.fr.md")
+    assert _messages(problems) == ["docs/lieux/a.fr.md: front matter: missing; start the file with a `---` line, the fields, and a closing `---` line"]
+
+
+# --- Models
+
+
+PLACE = {
+    "title": "Le Vieux-Port", "summary": "S", "commune": "Marseille", "coordinates": {"lat": 43.2951, "lon": 5.374},
+    "route": 1, "image": {"src": "../a.svg", "alt": "Le port"},
+}
+PARTNER = {
+    "title": "P", "summary": "S", "tier": "fondateurs", "website": "https://example.org/", "member_since": 2023,
+    "logo": {"src": "../a.svg", "alt": "Logo"},
+}
+
+
+def _problems(model, raw):
+    _, problems = models.validate(model, raw, "docs/x.fr.md")
+    return _messages(problems)
+
+
+def test_a_typo_in_a_field_name_is_an_unknown_field_with_a_suggestion():
+    raw = {**PARTNER, "teir": "fondateurs"}
+    del raw["tier"]
+    found = _problems(models.Partner, raw)
+    assert "docs/x.fr.md: tier: required field is missing; add it" in found
+    assert any(message.startswith("docs/x.fr.md: teir: unknown field (value 'fondateurs'); did you mean `tier`?") for message in found)
+
+
+def test_a_missing_required_field_is_named():
+    raw = dict(PLACE)
+    del raw["commune"]
+    assert _problems(models.Place, raw) == ["docs/x.fr.md: commune: required field is missing; add it"]
+
+
+def test_a_wrong_type_names_the_value_and_the_expectation():
+    assert _problems(models.Partner, {**PARTNER, "member_since": "deux mille"}) == [
+        "docs/x.fr.md: member_since: 'deux mille' is not valid: input should be a valid integer, unable to parse string as an integer"
+    ]
+
+
+def test_coordinates_outside_the_metropolis_are_refused():
+    found = _problems(models.Place, {**PLACE, "coordinates": {"lat": 48.85, "lon": 2.35}})
+    assert found == ["docs/x.fr.md: coordinates: (48.85, 2.35) is outside the Aix-Marseille-Provence metropolis (lat 43.15–43.80, lon 4.80–5.85)"]
+
+
+@pytest.mark.parametrize("commune, lat, lon", [
+    ("Fos-sur-Mer", 43.4378, 4.9447), ("La Ciotat", 43.1748, 5.6046), ("Pertuis", 43.6942, 5.5019),
+    ("Aix-en-Provence", 43.5297, 5.4474), ("Marseille", 43.2965, 5.3698), ("Salon-de-Provence", 43.6403, 5.0973),
+    ("Martigues", 43.4045, 5.0476), ("Istres", 43.5150, 4.9895),
+])
+def test_the_territory_covers_the_communes_of_the_metropolis(commune, lat, lon):
+    assert _problems(models.Place, {**PLACE, "commune": commune, "coordinates": {"lat": lat, "lon": lon}}) == []
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "Le <b>port</b>", "<img src=x onerror=alert(1)>"])
+def test_html_in_a_text_field_is_refused(text):
+    found = _problems(models.Place, {**PLACE, "summary": text})
+    assert len(found) == 1 and found[0].startswith("docs/x.fr.md: summary: contains HTML (")
+    assert found[0].endswith("write plain text: text fields are shown exactly as typed, never as HTML")
+
+
+def test_plain_text_with_angle_brackets_and_ampersands_is_accepted():
+    assert _problems(models.Place, {**PLACE, "summary": "Prix < 5 € & accès 2 > 1"}) == []
+
+
+def test_an_image_without_alt_text_is_refused():
+    assert _problems(models.Place, {**PLACE, "image": {"src": "../a.svg"}}) == ["docs/x.fr.md: image.alt: required field is missing; add it"]
+
+
+def test_an_event_ending_before_it_starts_is_refused():
+    raw = {"title": "E", "start": datetime.date(2024, 5, 2), "end": datetime.date(2024, 5, 1)}
+    assert _problems(models.Event, raw) == ["docs/x.fr.md: end (2024-05-01) is before start (2024-05-02); expected end on or after start"]
+
+
+# --- Translations and references
+
+
+def test_a_translation_repeating_a_non_text_field_differently_disagrees():
+    french = {"title": "Le port", "tier": "fondateurs", "logo": {"src": "a.svg", "alt": "Logo"}}
+    english = {"title": "The port", "tier": "strategiques", "logo": {"src": "a.svg", "alt": "The logo"}}
+    assert _messages(disagreements(french, english, models.text_paths(models.Partner), "docs/p.en.md")) == [
+        "docs/p.en.md: tier: 'strategiques' disagrees with the French file ('fondateurs'); write non-text fields only in the French file"
+    ]
+
+
+def test_a_translation_keeps_french_non_text_fields_under_its_text():
+    merged = deep_merge({"image": {"src": "a.svg", "alt": "Le port"}, "route": 1}, {"image": {"alt": "The port"}})
+    assert merged == {"image": {"src": "a.svg", "alt": "The port"}, "route": 1}
+
+
+def test_the_fixture_content_set_is_valid(tmp_path):
+    catalog, problems = _catalog(tmp_path)
+    assert problems == []
+    assert [view.slug for view in catalog.items("places", "en")] == ["vieux-port", "sainte-victoire", "calanques"]
+    assert catalog.collections["places"]["vieux-port"].localized("en").image.src == "../assets/illustrations/vieux-port.svg"
+    assert catalog.collections["places"]["vieux-port"].localized("en").image.alt == "The harbour and its boats"
+    assert catalog.collections["places"]["vieux-port"].localized("de").title == "Le Vieux-Port"
+
+
+def test_every_problem_of_a_run_is_reported_together(tmp_path):
+    bad_place = site_files()["docs/lieux/calanques.fr.md"].replace("sectors: [tourisme, sante]", "sectors: [tourisme, peche]")
+    bad_partner = site_files()["docs/partenaires/metropole-amp.fr.md"].replace("metropole-amp.svg", "absent.svg")
+    _, problems = _catalog(tmp_path, **{
+        "docs/lieux/calanques.fr.md": bad_place,
+        "docs/partenaires/metropole-amp.fr.md": bad_partner,
+        "data/themes.yml": None,
+    })
+    assert sorted(_messages(problems)) == [
+        "docs/lieux/calanques.fr.md: sectors: 'peche' does not exist in docs/filieres/; expected one of: sante, tourisme",
+        "docs/lieux/calanques.fr.md: themes: 'mer' does not exist in data/themes.yml; expected one of: none yet",
+        "docs/lieux/vieux-port.fr.md: themes: 'mer' does not exist in data/themes.yml; expected one of: none yet",
+        "docs/lieux/vieux-port.fr.md: themes: 'patrimoine' does not exist in data/themes.yml; expected one of: none yet",
+        "docs/partenaires/metropole-amp.fr.md: logo.src: '../assets/logos/absent.svg': no such file (looked for docs/assets/logos/absent.svg); "
+        "expected a path relative to this page, e.g. ../assets/logos/name.svg",
+    ]
+
+
+def test_duplicate_ids_and_route_positions_are_reported(tmp_path):
+    data = site_files()["data/tiers.yml"].replace("id: strategiques", "id: fondateurs")
+    place = site_files()["docs/lieux/calanques.fr.md"].replace("route: 3", "route: 1")
+    _, problems = _catalog(tmp_path, **{"data/tiers.yml": data, "docs/lieux/calanques.fr.md": place})
+    assert "data/tiers.yml: id: 'fondateurs' is used twice; expected each id once" in _messages(problems)
+    assert "docs/lieux/vieux-port.fr.md: route: 1 is already the position of docs/lieux/calanques.fr.md; expected each place at its own position on the route" in _messages(problems)
+
+
+def test_a_translation_without_its_french_file_is_reported(tmp_path):
+    _, problems = _catalog(tmp_path, **{"docs/lieux/orphelin.en.md": "---\ntitle: Orphan\n---\n"})
+    assert _messages(problems) == ["docs/lieux/orphelin.en.md: file name: there is no French file docs/lieux/orphelin.fr.md; every item starts with its French file"]
+
+
+def test_missing_data_files_are_empty_and_a_site_without_collections_is_valid(tmp_path):
+    (tmp_path / "docs").mkdir()
+    catalog, problems = load_catalog(tmp_path / "docs", tmp_path / "data", "fr")
+    assert problems == [] and catalog.figures == {} and catalog.budget is None
+
+
+# --- Figures
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("fr", "10 millions"), ("en", "10 million"), ("es", "10 millones"), ("de", "10 Millionen"), ("zh", "1000万"), ("ar", "10 ملايين"),
+])
+def test_counts_are_written_in_words_in_every_locale(code, expected):
+    assert fmt.format_value(10_000_000, "count", code) == expected
+
+
+def test_amounts_percentages_years_and_small_counts_follow_the_locale():
+    assert fmt.format_value(1_000_000, "euros", "fr") == "1\u202f000\u202f000\u00a0€"
+    assert fmt.format_value(1_000_000, "euros", "en") == "€1,000,000"
+    assert fmt.format_value(12.5, "percent", "fr") == "12,5\u00a0%"
+    assert fmt.format_value(12.5, "percent", "en") == "12.5%"
+    assert fmt.format_value(2023, "year", "de") == "2023"
+    assert fmt.format_value(93_000, "count", "en") == "93,000"
+
+
+def test_a_rank_goes_where_its_label_says():
+    figure = models.Figure(id="r", value=1, unit="rank", label={"fr": "{value}re université"}, source="s", date=datetime.date(2023, 1, 1))
+    source = models.Source(id="s", title={"fr": "Rapport"}, publisher="P")
+    view = fmt.figure_view(figure, source, "en")
+    assert view["label"] == "1re université" and view["ranked"] is True
+    assert view["source"] == {"title": "Rapport", "publisher": "P", "url": None}
+    assert view["date"] == "January 1, 2023"
+
+
+def test_markers_are_found_and_replaced():
+    html = "<p>[[figures:a, b]]</p><p>Il y a [[figure:c]] visiteurs.</p><p>[[budget]]</p>"
+    assert fmt.markers(html) == ["figures:a, b", "figure:c", "budget"]
+    assert fmt.marker_ids("figures:a, b") == ["a", "b"]
+    out = fmt.replace_markers(html, lambda marker: f"<div>{marker}</div>", lambda figure_id: f"<b>{figure_id}</b>")
+    assert out == "<div>figures:a, b</div><p>Il y a <b>c</b> visiteurs.</p><div>budget</div>"
+
+
+# --- Templates escape editor text
+
+
+def test_listing_cards_escape_editor_text():
+    env = Environment(loader=DictLoader({"partials/op-cards.html": (ROOT / "overrides/partials/op-cards.html").read_text("utf-8")}), autoescape=True)
+    env.globals["ui"] = lambda key: key
+    card = env.from_string('{% import "partials/op-cards.html" as c %}{{ c.sector(s, href) }}').render(
+        s={"title": "<script>alert(1)</script>", "summary": "a < b & c", "path": "filieres/x/"}, href=lambda path: path)
+    assert "<script>" not in card
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in card and "a &lt; b &amp; c" in card
+
+
+# --- Open data
+
+
+class _Place:
+    def __init__(self, slug, route, lat, lon):
+        self.slug, self.route, self.path = slug, route, f"lieux/{slug}/"
+        self.title, self.summary, self.commune = f"Lieu & {slug}", "S", "Marseille"
+        self.coordinates = models.Coordinates(lat=lat, lon=lon)
+        self.themes, self.sectors, self.website = [], [], None
+
+
+def test_places_geojson_follows_rfc_7946():
+    places = [_Place("a", 1, 43.3, 5.4)]
+    data = places_geojson(places, "https://oneprovence.com/", "en/", lambda place: "https://oneprovence.com/a.svg")
+    assert data["type"] == "FeatureCollection" and "crs" not in data
+    feature = data["features"][0]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [5.4, 43.3]}
+    assert feature["properties"]["url"] == "https://oneprovence.com/en/lieux/a/"
+    json.dumps(data)
+
+
+def test_route_gpx_lists_the_places_in_order_and_escapes_names():
+    gpx = route_gpx([_Place("a", 1, 43.3, 5.4), _Place("b", 2, 43.5, 5.5)], "https://oneprovence.com/")
+    ns = {"g": "http://www.topografix.com/GPX/1/1"}
+    points = ET.fromstring(gpx.encode()).findall("g:rte/g:rtept", ns)
+    assert [(p.get("lat"), p.get("lon"), p.find("g:name", ns).text) for p in points] == [("43.3", "5.4", "Lieu & a"), ("43.5", "5.5", "Lieu & b")]
+
+
+class _Event:
+    def __init__(self, slug, start, end):
+        self.slug, self.path, self.start, self.end = slug, f"agenda/{slug}/", start, end
+        self.title, self.summary, self.place, self.link = "Fête, ; \"x\"", None, None, None
+
+
+def test_events_ics_is_valid_icalendar_with_a_reproducible_stamp():
+    events = [_Event("a", datetime.date(2024, 7, 28), datetime.date(2024, 8, 8))]
+    ics = events_ics(events, "https://oneprovence.com/", "", datetime.date(2023, 11, 14), {})
+    assert ics == events_ics(events, "https://oneprovence.com/", "", datetime.date(2023, 11, 14), {})
+    calendar = icalendar.Calendar.from_ical(ics)
+    [event] = calendar.walk("VEVENT")
+    assert str(event["summary"]) == "Fête, ; \"x\""
+    assert event.decoded("dtstart") == datetime.date(2024, 7, 28)
+    assert event.decoded("dtend") == datetime.date(2024, 8, 9)
+    assert event.decoded("dtstamp") == datetime.datetime(2023, 11, 14, tzinfo=datetime.timezone.utc)
+    assert str(event["uid"]) == "a@oneprovence.com"
+
+
+def test_the_build_date_comes_from_source_date_epoch_then_the_config():
+    assert build_date({"SOURCE_DATE_EPOCH": "1700000000"}, "2020-01-01") == (datetime.date(2023, 11, 14), "SOURCE_DATE_EPOCH")
+    assert build_date({}, "2020-01-01") == (datetime.date(2020, 1, 1), "extra.build_date")
+    assert build_date({}, datetime.date(2021, 2, 3))[0] == datetime.date(2021, 2, 3)
+
+
+def test_the_agenda_splits_on_the_build_date():
+    events = [_Event("old", datetime.date(2020, 1, 1), datetime.date(2020, 1, 2)), _Event("now", datetime.date(2023, 11, 10), datetime.date(2023, 11, 14))]
+    upcoming, past = split_agenda(events, datetime.date(2023, 11, 14))
+    assert [e.slug for e in upcoming] == ["now"] and [e.slug for e in past] == ["old"]
+
+
+# --- Breadcrumbs
+
+
+def test_breadcrumbs_lead_from_the_language_home_through_the_section():
+    titles = {"en/lieux/": "Totem places"}
+    assert trail("en/lieux/vieux-port/", EN, titles) == [{"path": "en/", "title": None}, {"path": "en/lieux/", "title": "Totem places"}]
+    assert trail("lieux/", FR, {}) == [{"path": "./", "title": None}]
+    assert trail("", FR, {}) == [] and trail("en/", EN, {}) == []
