@@ -41,6 +41,7 @@ class PageReport:
 
     path: str
     status: int | None = None
+    requests: list[str] = field(default_factory=list)
     violations: list[dict] = field(default_factory=list)
     external_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
@@ -89,7 +90,7 @@ async def _tab(context, base_url, queue, reports, axe):
     origin = _origin(base_url)
     tab = await context.new_page()
     current: list[PageReport] = []
-    tab.on("request", lambda request: _outside(request.url, origin) and current[-1].external_requests.append(request.url))
+    tab.on("request", lambda request: _record_request(current[-1], request.url, origin))
     tab.on("console", lambda message: message.type == "error" and current[-1].console_errors.append(message.text))
     tab.on("pageerror", lambda error: current[-1].console_errors.append(f"uncaught: {error}"))
     while not queue.empty():
@@ -104,6 +105,12 @@ async def _tab(context, base_url, queue, reports, axe):
         report.csp_violations = await tab.evaluate("window.__op_csp")
         reports.append(report)
     await tab.close()
+
+
+def _record_request(report: PageReport, url: str, origin) -> None:
+    report.requests.append(url)
+    if _outside(url, origin):
+        report.external_requests.append(url)
 
 
 def _origin(url: str) -> tuple[str, str]:
