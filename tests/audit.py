@@ -100,10 +100,13 @@ async def _tab(context, base_url, queue, reports, axe):
         report.status = response.status if response else None
         if axe:
             report.violations = await tab.evaluate(RUN_AXE, AXE_TAGS)
-        # Let the page finish what it starts after load (the search index, late scripts).
-        await tab.wait_for_load_state("networkidle")
+        else:
+            await tab.wait_for_load_state("networkidle")
         report.csp_violations = await tab.evaluate("window.__op_csp")
         reports.append(report)
+    # What a page starts after load (the search index, late scripts) is still
+    # recorded while the next page loads in this tab; the last one finishes here.
+    await tab.wait_for_load_state("networkidle")
     await tab.close()
 
 

@@ -16,7 +16,7 @@ from conftest import language_folder, run_build, write_files
 from nginx import nginx_server
 from quality_report import record
 
-pytestmark = [pytest.mark.xdist_group("quality-browser")]
+
 
 HOME = "---\ntitle: Accueil\ntemplate: home.html\nhero:\n  kicker: K\n  title: T\n  lead: L\n---\n\nBienvenue.\n"
 IMMUTABLE = "public, max-age=31536000, immutable"

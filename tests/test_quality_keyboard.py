@@ -15,7 +15,7 @@ from browser import browser
 from conftest import language_folder
 from quality_report import record
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("quality-browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("quality-keyboard")]
 
 FOCUS = """() => {
   const element = document.activeElement;

@@ -11,7 +11,7 @@ from audit import audit_site
 from conftest import run_build, write_files
 from nginx import nginx_server
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("quality-browser")]
+pytestmark = [pytest.mark.browser]
 
 HOME = "---\ntitle: Accueil\ntemplate: home.html\nhero:\n  kicker: K\n  title: T\n  lead: L\n---\n\nBienvenue.\n"
 MATOMO = {"provider": "matomo", "url": "/matomo/", "site_id": 3}
