@@ -49,3 +49,21 @@ def test_csp_zero_violations_and_zero_console_errors(audit):
     console = [(report.path, text) for report in reports for text in report.console_errors]
     record("csp", pages=len(reports), violations=len(violations), console=len(console))
     assert violations == [] and console == []
+
+
+def test_the_browser_gate_sees_a_third_party_image_an_inline_style_and_a_missing_alt(fixture_project, tmp_path):
+    from conftest import run_build, write_files
+    from nginx import nginx_server
+
+    write_files(fixture_project, {
+        "docs/index.fr.md": "# Accueil\n\nBienvenue.\n",
+        "docs/faute.fr.md": '# Faute\n\n<p style="color: #777">gris</p>\n\n<img src="https://example.org/p.png" alt="">\n\n'
+                            '<img src="../assets/brand/hero.svg">\n',
+    })
+    build = run_build(fixture_project)
+    assert build.ok, build.output
+    with nginx_server(build.site, tmp_path / "nginx") as base:
+        (report,) = audit_site(base, ["faute/"])
+    assert report.external_requests == ["https://example.org/p.png"]
+    assert any("style-src" in violation for violation in report.csp_violations)
+    assert "image-alt" in {violation["id"] for violation in report.violations}
