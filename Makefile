@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates derive from the last commit, not from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test test-fast system-deps benchmark clean
+.PHONY: setup serve build test quality test-fast system-deps benchmark clean
 
 ## Python environment with the pinned build and test dependencies.
 $(VENV)/.installed: requirements.txt requirements-test.txt
@@ -33,8 +33,13 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build
 
+## Every test; ends with one line per reader-facing quality gate (tests/quality_report.py).
 test: setup system-deps node_modules/.installed
 	$(BIN)/python -m pytest
+
+## Only the reader-facing quality gates (browser, Nu checker, links, nginx, reproducibility).
+quality: setup system-deps node_modules/.installed
+	$(BIN)/python -m pytest tests/test_quality_*.py
 
 benchmark: setup
 	$(BIN)/python benchmarks/run.py

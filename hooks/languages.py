@@ -90,11 +90,12 @@ def on_post_template(output, template_name, config):
 
 
 def switcher_entries(languages, current, neutral_path):
-    """One link per language to the same page: name, code, site path, current flag."""
+    """One link per language to the same page: name, code, direction, site path, current flag."""
     return [
         {
             "code": language.code,
             "name": language.name,
+            "direction": language.direction,
             "path": langs.localize(neutral_path, language),
             "current": language.code == current.code,
         }

@@ -40,8 +40,10 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    """Expose ``ui('key')`` to templates, bound to the language being built."""
+    """Expose ``ui('key')`` to templates, bound to the language being built,
+    and ``ui_in('de', 'key')`` for text shown in another language."""
     env.globals["ui"] = partial(translate, _strings, langs.current_language(config))
+    env.globals["ui_in"] = partial(translate, _strings)
     return env
 
 

@@ -41,14 +41,15 @@ def static_server(root: Path):
 
 
 @contextlib.contextmanager
-def browser():
-    """One headless Chromium for a test module."""
+def browser(locale: str | None = None):
+    """One headless Chromium for a test module (``locale``: the reader's language, 'de-DE')."""
     from playwright.sync_api import sync_playwright
 
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True,
+            **({"locale": locale} if locale else {}),
         )
         try:
             yield context

@@ -36,7 +36,7 @@ DATA = {
     "data/figures.yml": (
         f"- id: airport-passengers-2023\n  value: 10000000\n  unit: count\n  label: {labels(fr='passagers à l’aéroport', en='airport passengers')}\n"
         "  source: launch-article\n  date: 2023-10-17\n"
-        f"- id: university-rank\n  value: 1\n  unit: rank\n  label: {labels(fr='{value}re université francophone', en='No. {value} French-speaking university')}\n"
+        f"- id: university-rank\n  value: 1\n  unit: rank\n  label: {labels(fr='{value} université francophone', en='the {value} French-speaking university')}\n"
         "  source: annual-report\n  date: 2023-06-01\n"
         f"- id: budget-total\n  value: 1500000\n  unit: euros\n  label: {labels(fr='budget annuel', en='annual budget')}\n"
         "  source: launch-article\n  date: 2023-10-17\n"

@@ -124,3 +124,16 @@ def fixture_project(tmp_path):
 def language_folder(language: dict) -> str:
     """'' for the default language, 'en/' for English."""
     return "" if language.get("default") else f"{language['locale']}/"
+
+
+# One summary line per quality gate at the end of the run (tests/quality_report.py).
+from quality_report import pytest_sessionfinish, pytest_terminal_summary, pytest_testnodedown  # noqa: E402,F401
+
+
+@pytest.fixture(scope="session")
+def served_site(site, tmp_path_factory):
+    """The real site served by Debian's nginx with the project's own rules."""
+    from nginx import nginx_server
+
+    with nginx_server(site, tmp_path_factory.mktemp("nginx")) as base_url:
+        yield base_url

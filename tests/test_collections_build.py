@@ -96,7 +96,7 @@ def test_a_sector_page_lists_its_figures_places_and_changemakers(built):
     soup = page(built, "en/filieres/sante/")
     assert [text(card.h3) for card in soup.select("#op-places + ul .op-card")] == ["Les Calanques"]
     assert "Marie Exemple" in text(soup.select_one("#op-changemakers + ul"))
-    assert text(soup.select_one(".op-figures__label")) == "No. 1 French-speaking university"
+    assert text(soup.select_one(".op-figures__label")) == "the 1st French-speaking university"
 
 
 def test_figures_are_formatted_for_the_readers_locale_and_cite_their_source(built):

@@ -205,11 +205,22 @@ def test_amounts_percentages_years_and_small_counts_follow_the_locale():
     assert fmt.format_value(93_000, "count", "en") == "93,000"
 
 
+@pytest.mark.parametrize(("rank", "code", "ordinal"), [
+    (1, "fr", "1er"), (7, "fr", "7e"), (1, "en", "1st"), (2, "en", "2nd"), (3, "en", "3rd"),
+    (7, "en", "7th"), (11, "en", "11th"), (7, "es", "7.º"), (7, "it", "7º"), (7, "de", "7."),
+    (7, "ar", "7"), (7, "zh", "7"),
+])
+def test_ranks_are_ordinals_in_each_language(rank, code, ordinal):
+    assert fmt.format_value(rank, "rank", code) == ordinal
+
+
 def test_a_rank_goes_where_its_label_says():
-    figure = models.Figure(id="r", value=1, unit="rank", label={"fr": "{value}re université"}, source="s", date=datetime.date(2023, 1, 1))
+    figure = models.Figure(id="r", value=1, unit="rank", label={"fr": "{value} parc du monde", "en": "the world's {value} park"}, source="s", date=datetime.date(2023, 1, 1))
     source = models.Source(id="s", title={"fr": "Rapport"}, publisher="P")
     view = fmt.figure_view(figure, source, "en")
-    assert view["label"] == "1re université" and view["ranked"] is True
+    assert view["label"] == "the world's 1st park" and view["ranked"] is True
+    assert view["value"] == "1st"
+    assert fmt.figure_view(figure, source, "fr")["label"] == "1er parc du monde"
     assert view["source"] == {"title": "Rapport", "publisher": "P", "url": None}
     assert view["date"] == "January 1, 2023"
 

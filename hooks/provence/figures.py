@@ -16,6 +16,17 @@ from babel.numbers import format_compact_decimal, format_currency, format_decima
 BABEL_LOCALES = {"zh": "zh_Hans"}
 # From this value on, counts and amounts read better in words: "10 millions", "1000万".
 COMPACT_FROM = 1_000_000
+# Babel knows each language's ordinal categories (CLDR: "one", "two", "few",
+# "other") but not how the ordinal is written: these patterns say it. A
+# language without a pattern writes the plain number (Arabic, Chinese labels
+# carry their own ordinal words, such as 第{value}).
+ORDINALS = {
+    "fr": {"one": "{n}er", "other": "{n}e"},
+    "en": {"one": "{n}st", "two": "{n}nd", "few": "{n}rd", "other": "{n}th"},
+    "es": {"other": "{n}.º"},
+    "it": {"other": "{n}º"},
+    "de": {"other": "{n}."},
+}
 
 INLINE = re.compile(r"\[\[figure:([^\]\s]+)\]\]")
 # Block markers stand alone in their paragraph.
@@ -37,6 +48,14 @@ def format_count(value: float, code: str) -> str:
     return format_decimal(value, locale=locale)
 
 
+def format_rank(value: float, code: str) -> str:
+    """A rank as an ordinal: ``7e`` / ``7th`` / ``7.º`` / ``7.``."""
+    number = int(value)
+    patterns = ORDINALS.get(code, {})
+    category = babel_locale(code).ordinal_form(number)
+    return patterns.get(category, patterns.get("other", "{n}")).format(n=number)
+
+
 def format_euros(value: float, code: str) -> str:
     """An amount in euros, in full and without cents: ``1 000 000 €`` / ``€1,000,000``."""
     locale = babel_locale(code)
@@ -50,7 +69,7 @@ def format_percent_value(value: float, code: str) -> str:
 
 
 def format_value(value: float, unit: str, code: str) -> str:
-    """A figure's value in its unit; years and ranks as plain numbers."""
+    """A figure's value in its unit; ranks as ordinals, years as plain numbers."""
     if unit == "count":
         return format_count(value, code)
     if unit == "euros":
@@ -58,7 +77,7 @@ def format_value(value: float, unit: str, code: str) -> str:
     if unit == "percent":
         return format_percent_value(value, code)
     if unit == "rank":
-        return format_decimal(value, locale=babel_locale(code))
+        return format_rank(value, code)
     return str(int(value)) if float(value).is_integer() else str(value)
 
 

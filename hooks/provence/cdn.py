@@ -1,0 +1,173 @@
+"""The rules a CDN applies to the built site, as data: security headers with a
+Content-Security-Policy that lists the hash of every inline script, caching by
+file kind, and the redirects of old addresses.
+
+Both rule files (``_headers``/``_redirects`` for Netlify and Cloudflare Pages,
+``nginx.conf`` for nginx) are rendered from what these helpers return, so the
+two servers cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from provence.errors import Problem
+
+# An inline script: a <script> without src. Data blocks (type="application/json")
+# are not executed and not subject to the CSP, so they are not hashed.
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
+EXECUTABLE_TYPES = {"", "text/javascript", "module", "application/javascript"}
+TYPE_ATTRIBUTE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+# Material's assets carry a content hash in their name: main.57a0d79d.min.css.
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(css|js)$")
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+# Same value Netlify and Cloudflare Pages send by default: revalidate on every
+# visit (a cheap 304 thanks to the ETag), so a publication is seen at once.
+REVALIDATE = "public, max-age=0, must-revalidate"
+
+
+# --- Inline scripts and the Content-Security-Policy
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every executable inline script of a page."""
+    scripts = []
+    for match in INLINE_SCRIPT.finditer(html):
+        attrs = match.group("attrs")
+        if re.search(r"\bsrc\s*=", attrs, re.I):
+            continue
+        kind = TYPE_ATTRIBUTE.search(attrs)
+        if (kind.group(1).lower() if kind else "") in EXECUTABLE_TYPES:
+            scripts.append(match.group("body"))
+    return scripts
+
+
+def script_hash(script: str) -> str:
+    """A CSP source for one inline script: 'sha256-<base64>'."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def site_script_hashes(pages: Iterable[Path]) -> list[str]:
+    """The distinct hashes of all inline scripts of the built pages, sorted."""
+    hashes = set()
+    for path in pages:
+        hashes.update(script_hash(script) for script in inline_scripts(path.read_text(encoding="utf-8")))
+    return sorted(hashes)
+
+
+def content_security_policy(script_hashes: list[str], frame_sources: list[str] = ()) -> str:
+    """One site-wide policy: only the site's own files, and inline scripts by hash."""
+    directives = [
+        ("default-src", ["'self'"]),
+        ("script-src", ["'self'", *script_hashes]),
+        ("style-src", ["'self'"]),
+        # Material draws its icons with data: SVG images in its stylesheet.
+        ("img-src", ["'self'", "data:"]),
+        ("font-src", ["'self'"]),
+        ("connect-src", ["'self'"]),
+        ("worker-src", ["'self'"]),
+        ("manifest-src", ["'self'"]),
+        ("media-src", ["'self'"]),
+        ("frame-src", list(frame_sources) or ["'none'"]),
+        ("object-src", ["'none'"]),
+        ("base-uri", ["'self'"]),
+        ("form-action", ["'self'"]),
+        ("frame-ancestors", ["'none'"]),
+    ]
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
+
+
+def security_headers(policy: str) -> list[tuple[str, str]]:
+    """Headers sent with every response, in a stable order."""
+    return [
+        ("Content-Security-Policy", policy),
+        ("Strict-Transport-Security", "max-age=31536000"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Permissions-Policy", "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+    ]
+
+
+# --- Caching
+
+
+def fingerprinted_assets(site: Path) -> list[str]:
+    """Site paths ('/assets/...') of files whose name changes with their content."""
+    return sorted(
+        "/" + path.relative_to(site).as_posix()
+        for path in site.rglob("*")
+        if path.is_file() and FINGERPRINTED.search(path.name)
+    )
+
+
+# --- Redirects
+
+
+class Redirect(BaseModel):
+    """One old address (``from``) answered with 301 towards its new address (``to``)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    source: str = Field(alias="from")
+    target: str = Field(alias="to")
+
+    @field_validator("source", "target")
+    @classmethod
+    def _site_path(cls, value: str) -> str:
+        if not value.startswith("/") or value.startswith("//") or any(c in value for c in " \t\n;{}'\"#?"):
+            raise ValueError("expected a site path starting with '/', without spaces, quotes, '#' or '?'")
+        return value
+
+    @property
+    def sources(self) -> list[str]:
+        """The paths that redirect: an old folder answers with and without its slash."""
+        if self.source.endswith("/") and self.source != "/":
+            return [self.source.rstrip("/"), self.source]
+        return [self.source]
+
+
+def parse_redirects(data, label: str) -> tuple[list[Redirect], list[Problem]]:
+    """Typed redirects from data/redirects.yml, or the problems an editor must fix."""
+    if data is None:
+        return [], []
+    if not isinstance(data, dict) or not isinstance(data.get("redirects", []), list) or set(data) - {"redirects"}:
+        return [], [Problem(label, "", "expected `redirects:` followed by a list of `- from: /old/` `to: /new/`")]
+    redirects, problems = [], []
+    for number, entry in enumerate(data.get("redirects") or [], start=1):
+        try:
+            redirects.append(Redirect.model_validate(entry))
+        except ValidationError as error:
+            for detail in error.errors():
+                field = ".".join(str(part) for part in detail["loc"]) or "entry"
+                problems.append(Problem(label, f"redirect {number}: {field}", f"{detail['msg']} (got {entry!r})"))
+    return redirects, problems
+
+
+def check_redirects(redirects: list[Redirect], site: Path, label: str) -> list[Problem]:
+    """Each old address is said once, is not a page any more, and leads to a built page."""
+    problems, seen = [], set()
+    for redirect in redirects:
+        if redirect.source in seen:
+            problems.append(Problem(label, redirect.source, "this old address is listed twice; keep one entry"))
+        seen.add(redirect.source)
+        if _built(site, redirect.source):
+            problems.append(Problem(label, redirect.source, "a page of the site has this address: remove the redirect or the page"))
+        if not _built(site, redirect.target):
+            problems.append(Problem(label, redirect.source, f"leads to {redirect.target}, which is not a page of the built site"))
+    return problems
+
+
+def _built(site: Path, path: str) -> bool:
+    relative = path.lstrip("/")
+    file = site / relative
+    return (file.is_file() and relative != "") or (file / "index.html").is_file()

@@ -1,0 +1,73 @@
+"""One summary line per reader-facing quality gate, printed at the end of
+every test run (also under pytest-xdist, where the checks run in workers).
+
+A check calls :func:`record` with its figures before asserting that its
+failure figure is zero; figures recorded by several tests (or workers) add up.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+# Gate -> its summary line; the last field of each line is the one that must be 0.
+FORMATS = {
+    "accessibility": "{pages} pages, {violations} violations",
+    "keyboard": "{paths} keyboard paths, {failures} failures",
+    "html": "{pages} pages, {errors} errors",
+    "links": "{links} links to {addresses} addresses, {broken} broken",
+    "privacy": "{pages} pages, {external} external requests",
+    "csp": "{pages} pages, {violations} CSP violations, {console} console errors",
+    "cdn": "{checks} checks, {failures} failures",
+    "reproducible": "{files} files compared, {differing} differing files",
+}
+_KEY = "quality_gates"
+_figures: dict[str, Counter] = {}
+
+
+def record(gate: str, **counts: float) -> None:
+    """Add figures to a gate (pages=..., violations=..., seconds=...)."""
+    assert gate in FORMATS, gate
+    _figures.setdefault(gate, Counter()).update(counts)
+
+
+def summary_lines(figures: dict[str, Counter]) -> list[str]:
+    """One line per gate, 'not run' for a gate no test reached."""
+    lines = []
+    for gate, template in FORMATS.items():
+        counts = figures.get(gate)
+        if counts is None:
+            lines.append(f"{gate}: not run")
+            continue
+        numbers = {key: int(value) for key, value in counts.items()}
+        timing = f" ({counts['seconds']:.0f} s)" if "seconds" in counts else ""
+        lines.append(f"{gate}: {template.format_map(Counter(numbers))}{timing}")
+    return lines
+
+
+# --- pytest hooks (imported into conftest.py)
+
+
+def pytest_sessionfinish(session):
+    """In an xdist worker, hand the figures to the controller."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput[_KEY] = json.dumps(_figures)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """In the xdist controller, add up a worker's figures."""
+    for gate, counts in json.loads(getattr(node, "workeroutput", {}).get(_KEY, "{}")).items():
+        _figures.setdefault(gate, Counter()).update(counts)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Print the gates, visible without -v."""
+    if hasattr(config, "workerinput"):
+        return
+    terminalreporter.write_sep("=", "reader-facing quality gates")
+    for line in summary_lines(_figures):
+        terminalreporter.write_line(line)

@@ -1,0 +1,152 @@
+"""CDN behaviour with the site served by Debian's nginx using the rules the
+build writes (nginx.conf), checked against the rules written for Netlify and
+Cloudflare Pages (_headers, _redirects): security headers, caching, 404 page
+per language, French at /, trailing slashes, redirects of old addresses."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from audit import site_pages
+from cdn import expected_headers, get, header_rules, redirect_rules
+from conftest import language_folder, run_build, write_files
+from nginx import nginx_server
+from quality_report import record
+
+
+
+HOME = "---\ntitle: Accueil\ntemplate: home.html\nhero:\n  kicker: K\n  title: T\n  lead: L\n---\n\nBienvenue.\n"
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "public, max-age=0, must-revalidate"
+REQUIRED = {"Content-Security-Policy", "Strict-Transport-Security", "X-Content-Type-Options",
+            "Referrer-Policy", "Permissions-Policy"}
+
+
+def _check(failures: list, checks: int) -> None:
+    record("cdn", checks=checks, failures=len(failures))
+    assert failures == []
+
+
+def _lang(body: bytes) -> str:
+    return BeautifulSoup(body, "html.parser").find("html")["lang"]
+
+
+def test_root_serves_french_and_each_language_its_folder(served_site, languages):
+    failures = []
+    for language in languages:
+        status, _, body = get(served_site, "/" + language_folder(language))
+        if status != 200 or _lang(body) != language["locale"]:
+            failures.append((language["locale"], status))
+    _check(failures, len(languages))
+
+
+def test_unknown_address_gets_its_languages_404_page_with_status_404(served_site, languages, ui_strings):
+    failures = []
+    for language in languages:
+        code = language["locale"]
+        status, _, body = get(served_site, "/" + language_folder(language) + "pas/ici/")
+        title = BeautifulSoup(body, "html.parser").find("h1")
+        if status != 404 or _lang(body) != code or title.get_text(strip=True) != ui_strings["not_found_title"][code]:
+            failures.append((code, status))
+    _check(failures, len(languages))
+
+
+def test_a_folder_without_its_slash_is_redirected_to_it(served_site, site):
+    folders = [path for path in site_pages(site) if path.endswith("/")]
+    failures = []
+    for folder in folders:
+        status, headers, _ = get(served_site, "/" + folder.rstrip("/") + "?q=1")
+        if status != 301 or headers["Location"] != "/" + folder + "?q=1":
+            failures.append((folder, status, headers["Location"]))
+    _check(failures, len(folders))
+
+
+def test_nginx_sends_the_headers_of_the_headers_file(served_site, site):
+    """Same rules on both servers, on pages, assets, errors and redirects."""
+    rules = header_rules(site)
+    fingerprinted = [pattern for pattern in rules if "*" not in pattern]
+    paths = ["/", "/en/lieux/", "/ar/", "/de/pas-ici", "/lieux", "/assets/stylesheets/brand.css",
+             "/assets/javascripts/language-offer.js", "/sitemap.xml", "/zh/search/search_index.json", *fingerprinted]
+    failures = []
+    for path in paths:
+        _, headers, _ = get(served_site, path)
+        expected = {"Cache-Control": REVALIDATE, **expected_headers(rules, path)}
+        if not REQUIRED <= set(expected):
+            failures.append((path, "missing in _headers", REQUIRED - set(expected)))
+        for name, value in expected.items():
+            if headers.get(name) != value:
+                failures.append((path, name, headers.get(name), value))
+    _check(failures, len(paths))
+
+
+def test_fingerprinted_assets_are_immutable_and_pages_short_lived(served_site, site):
+    fingerprinted = sorted(
+        "/" + path.relative_to(site).as_posix() for path in site.rglob("*.min.*")
+        if re.search(r"\.[0-9a-f]{8,}\.min\.(css|js)$", path.name)
+    )
+    assert fingerprinted, "Material's fingerprinted assets were not found"
+    failures = []
+    for path in fingerprinted:
+        if get(served_site, path)[1]["Cache-Control"] != IMMUTABLE:
+            failures.append(path)
+    for path in ["/", "/en/", "/assets/stylesheets/brand.css"]:
+        if get(served_site, path)[1]["Cache-Control"] != REVALIDATE:
+            failures.append(path)
+    _check(failures, len(fingerprinted) + 3)
+
+
+def test_csp_allows_every_inline_script_by_hash_and_nothing_inline_otherwise(site):
+    from provence import cdn as rules
+
+    policy = header_rules(site)["/*"]["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    failures = [name for name in ("script-src", "style-src") if "'unsafe-inline'" in directives[name]]
+    failures += [name for name in ("frame-ancestors", "object-src") if directives[name] != "'none'"]
+    pages = sorted(site.rglob("*.html"))
+    for page in pages:
+        for script in rules.inline_scripts(page.read_text("utf-8")):
+            if rules.script_hash(script) not in directives["script-src"].split():
+                failures.append((page.relative_to(site).as_posix(), script[:60]))
+    _check(failures, len(pages))
+
+
+def test_server_rule_files_are_not_served(served_site):
+    failures = [name for name in ("_headers", "_redirects", "nginx.conf") if get(served_site, name)[0] != 404]
+    _check(failures, 3)
+
+
+def test_old_addresses_are_redirected_on_both_servers(fixture_project, tmp_path):
+    write_files(fixture_project, {
+        "docs/index.fr.md": HOME,
+        "docs/lieux/index.fr.md": "# Lieux\n",
+        "data/redirects.yml": "redirects:\n  - from: /ancien-site/lieux/\n    to: /lieux/\n  - from: /plan.html\n    to: /en/\n",
+    })
+    build = run_build(fixture_project)
+    assert build.ok, build.output
+    expected = [("/ancien-site/lieux", "/lieux/"), ("/ancien-site/lieux/", "/lieux/"), ("/plan.html", "/en/")]
+    failures = [] if redirect_rules(build.site) == [(old, new, "301") for old, new in expected] else ["_redirects"]
+    with nginx_server(build.site, tmp_path / "nginx") as base:
+        for old, new in expected:
+            status, headers, _ = get(base, old)
+            if (status, headers["Location"]) != (301, new):
+                failures.append((old, status, headers["Location"]))
+    _check(failures, len(expected) + 1)
+
+
+@pytest.mark.parametrize(("redirects", "message"), [
+    ("  - from: /ancien/\n    to: /introuvable/\n", "data/redirects.yml: /ancien/: leads to /introuvable/, which is not a page"),
+    ("  - from: /lieux/\n    to: /\n", "data/redirects.yml: /lieux/: a page of the site has this address"),
+    ("  - from: ancien\n    to: /\n", "data/redirects.yml: redirect 1: from: Value error, expected a site path"),
+])
+def test_a_wrong_redirect_stops_the_build_naming_the_entry(fixture_project, redirects, message):
+    write_files(fixture_project, {
+        "docs/index.fr.md": HOME,
+        "docs/lieux/index.fr.md": "# Lieux\n",
+        "data/redirects.yml": "redirects:\n" + redirects,
+    })
+    build = run_build(fixture_project)
+    assert not build.ok
+    assert message in build.output
