@@ -46,6 +46,18 @@ def _tab_until(tab, wanted, limit=40):
     raise AssertionError(f"not reached with Tab in {limit} presses; last focus: {focus}")
 
 
+def _settle(tab, rounds=20):
+    """Wait until search results stop changing: each typed letter starts a
+    search, and a late answer would re-render the list under the keyboard."""
+    previous = None
+    for _ in range(rounds):
+        current = tab.inner_text(".md-search-result")
+        if current == previous:
+            return
+        previous = current
+        tab.wait_for_timeout(300)
+
+
 def _lang(tab):
     return tab.evaluate("document.documentElement.lang")
 
@@ -96,9 +108,10 @@ def test_keyboard_path_in_every_language(reader, site, languages):
             continue
         tab.keyboard.type(query)
         tab.wait_for_selector(".md-search-result__item a")
+        _settle(tab)
         tab.keyboard.press("ArrowDown")
         focus = tab.evaluate(FOCUS)
-        with tab.expect_navigation():
+        with tab.expect_navigation(timeout=30000):
             tab.keyboard.press("Enter")
         if "md-search-result__link" not in focus["cls"] or not focus["visible"] or _lang(tab) != code:
             failures.append((code, "search", query, focus, tab.url))
