@@ -15,7 +15,9 @@ from browser import browser
 from conftest import language_folder
 from quality_report import record
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("quality-keyboard")]
+# Same group as the page audit: one browser at a time on a 2-core runner, so
+# the keyboard timings do not compete with axe running over every page.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("quality-browser")]
 
 FOCUS = """() => {
   const element = document.activeElement;
@@ -76,7 +78,7 @@ def test_keyboard_path_in_every_language(reader, site, languages):
     base, context = reader
     failures, paths = [], 0
     tab = context.new_page()
-    tab.set_default_timeout(15000)
+    tab.set_default_timeout(45000)
     for language in languages:
         code, home = language["locale"], base + language_folder(language)
         # 1. The first Tab reaches the skip link, which shows it has the focus.
@@ -125,7 +127,7 @@ def test_a_german_browser_is_offered_german_without_redirect_and_can_switch_back
     failures = []
     with browser("de-DE") as context:
         tab = context.new_page()
-        tab.set_default_timeout(15000)
+        tab.set_default_timeout(45000)
         tab.goto(served_site)
         # French at /, no redirect; the offer is shown, in German, with the page still French.
         offer = tab.locator(".op-language-offer [data-language=de]")

@@ -37,7 +37,7 @@ def search_site(tmp_path_factory):
 
 def _search(context, url, query):
     tab = context.new_page()
-    tab.set_default_timeout(15000)
+    tab.set_default_timeout(45000)
     tab.goto(url)
     # The keyboard shortcut a reader uses to open search.
     tab.keyboard.press("s")
