@@ -41,7 +41,9 @@ test: setup system-deps node_modules/.installed
 quality: setup system-deps node_modules/.installed
 	$(BIN)/python -m pytest tests/test_quality_*.py
 
+## The collection hooks' build cost (benchmarks/run.py); valgrind counts instructions.
 benchmark: setup
+	@bash .ci/system-deps valgrind
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -15,15 +15,17 @@ from functools import partial
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from material.plugins.search import plugin as material_search
 from mkdocs.utils import get_relative_url
 
 from provence import build_state
 from provence import languages as langs
-from provence.catalog import COLLECTIONS, item_of, load_catalog
+from provence.catalog import COLLECTIONS, item_of, load_catalog, theme_path
 from provence.errors import Problem, raise_problems
-from provence.figures import figure_view, format_period, translated
+from provence.figures import figure_view, format_coordinate, format_period, translated
 from provence.links import page_href, picture_href
 from provence.opendata import build_date, split_agenda
+from provence.search_text import append_to_page
 
 LISTINGS = tuple(COLLECTIONS)
 
@@ -59,21 +61,37 @@ def on_env(env, config, files):
     return env
 
 
-# Templates are rendered once on_env has given the environment its globals (`ui`),
-# and before material/search (priority 0) indexes page.content.
-@event_priority(50)
+# After material/search (priority 0) has indexed the page's own text: the
+# indexer's HTML parser is slow on this tag-dense markup, so its text is added
+# to the index directly (provence/search_text.py).
+@event_priority(-50)
 def on_page_context(context, page, config, nav):
     """Append a listing to collection index pages and a details box to item pages."""
     if build_state.catalog is not None and page.content is not None:
-        page.content += page_addition(page, config)
+        addition = page_addition(page, config)
+        if addition:
+            page.content += addition
+            add_to_search(config, page.url, addition)
     return context
 
 
 # --- Helper functions
 
 
+def add_to_search(config, url: str, addition: str) -> None:
+    """Make the added markup's text findable on the page, segmented as Material segments Chinese."""
+    search = config.plugins.get("material/search")
+    if search is not None:
+        index = search.search_index
+        segment = index._segment_chinese if material_search.jieba else str
+        append_to_page(index.entries, url, addition, segment)
+
+
 def page_addition(page, config) -> str:
     """The listing or the details box of a page, if it is a collection page."""
+    theme = page.meta.get("op_theme")
+    if theme in build_state.catalog.themes:  # a theme page (hooks/theme_pages.py)
+        return render("partials/op-listing-theme.html", page, config, theme=build_state.catalog.themes[theme])
     listing = page.meta.get("listing") or index_listing(page.file.src_uri)
     if listing is not None:
         return render_listing(listing, page, config)
@@ -128,9 +146,12 @@ def language_views(catalog, code: str, today) -> dict:
         "upcoming": upcoming,
         "past": past,
         "period": partial(format_period, code=code),
+        "coordinate": partial(format_coordinate, code=code),
         "text": partial(translated, code=code),
         "figure_views": figure_views,
         "figures_of": lambda ids: [figure_views[figure_id] for figure_id in ids],
+        "theme_path": theme_path,
+        "of_theme": lambda theme_id: [view for view in items["places"] if theme_id in view.themes],
     }
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from provence import languages as langs
 from provence.errors import Problem, raise_problems
 from provence.frontmatter import front_matter_problem
 
@@ -19,7 +20,13 @@ from provence.frontmatter import front_matter_problem
 
 @event_priority(60)  # before every other hook reads a page
 def on_files(files, config):
-    """Check the front matter of every Markdown page of the docs folder."""
+    """Check the front matter of every Markdown page of the docs folder.
+
+    Every language's file list holds the same docs files: they are checked in
+    the default language's pass, once per build.
+    """
+    if langs.current_language(config) != langs.i18n_plugin(config).default_language:
+        return files
     problems = []
     for file in files.documentation_pages():
         if file.abs_src_path and file.abs_src_path.startswith(str(config.docs_dir)):

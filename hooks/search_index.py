@@ -18,6 +18,10 @@ from mkdocs.plugins import event_priority
 from provence import languages as langs
 from provence.output import write_if_changed
 
+# Languages that elide a vowel with an apostrophe ("l'académie", "dell'arte"):
+# the apostrophe separates two words, so "académie" finds "L'académie".
+ELIDING = {"fr", "it"}
+
 _settings: dict[str, dict] = {}
 _indexes: dict[str, dict] = {}
 _untranslated: dict[str, set[str]] = {}
@@ -34,6 +38,7 @@ def on_config(config):
     search.config.pipeline = None
     search.on_config(config)
     settings = {key: deepcopy(search.config[key]) for key in ("lang", "separator", "pipeline", "fields")}
+    settings["separator"] = word_separator(settings["separator"], langs.current_language(config))
     _settings[langs.current_language(config)] = settings
     return config
 
@@ -65,6 +70,13 @@ def on_post_build(config):
 
 
 # --- Helper functions
+
+
+def word_separator(separator: str, code: str) -> str:
+    """Material's separator for a language, with the apostrophes where words are elided."""
+    if code.split("-")[0] not in ELIDING or not separator.startswith("[") or "'" in separator:
+        return separator
+    return separator.replace("]", "'\u2019]", 1)
 
 
 def entries_for_language(entries, language, languages, untranslated=frozenset()):

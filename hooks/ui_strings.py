@@ -22,7 +22,9 @@ _strings: dict[str, dict[str, str]] = {}
 
 
 def on_config(config):
-    """Read and check data/ui/*.yml (a few small files) for the language build."""
+    """Read and check data/ui/*.yml once per build, in the default language's pass."""
+    if langs.current_language(config) != langs.i18n_plugin(config).default_language:
+        return config
     codes = [language.code for language in langs.site_languages(config)]
     folder = Path(config.config_file_path).parent / UI_FOLDER
     problems, merged = [], {}

@@ -22,7 +22,8 @@ def page(front_matter: str, body: str = "") -> str:
 
 
 DATA = {
-    "data/themes.yml": f"- id: mer\n  label: {labels(fr='Mer', en='Sea')}\n- id: patrimoine\n  label: {labels(fr='Patrimoine', en='Heritage')}\n",
+    "data/themes.yml": f"- id: mer\n  label: {labels(fr='Mer', en='Sea')}\n- id: patrimoine\n  label: {labels(fr='Patrimoine', en='Heritage')}\n"
+    f"- id: nature\n  label: {labels(fr='Nature', en='Nature')}\n",
     "data/tiers.yml": (
         f"- id: fondateurs\n  order: 1\n  label: {labels(fr='Financeurs fondateurs', en='Founding funders')}\n"
         f"  description: {labels(fr='Ceux qui ont créé l’agence.', en='Those who created the agency.')}\n"

@@ -5,7 +5,11 @@ with an editor's message and leaves the previous site untouched."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -86,6 +90,11 @@ def test_a_place_page_shows_its_details_in_the_readers_language(built, ui_string
     assert english.img["alt"] == "The harbour and its boats"
     assert "Metro line 1." in text(english) and "Heritage" in text(english)
     assert ui_strings["col_commune"]["en"] in text(english)
+    # Coordinates to 4 decimals in the reader's locale; the machine value in full.
+    assert "43.2951° N, 5.3740° E" in text(english)
+    french = page(built, "lieux/vieux-port/").select_one("aside.op-facts data")
+    assert text(french) == "43,2951° N, 5,3740° E" and french["value"] == "43.295100,5.374000"
+    assert text(page(built, "zh/lieux/vieux-port/").select_one("aside.op-facts data")) == "北纬 43.2951°，东经 5.3740°"
     arabic = page(built, "ar/lieux/vieux-port/").select_one("aside.op-facts")
     assert ui_strings["col_commune"]["ar"] in text(arabic) and "Métro ligne 1." in text(arabic)
     sector_link = page(built, "zh/lieux/calanques/").select_one("aside.op-facts a[href*=filieres]")
@@ -157,9 +166,44 @@ def test_collection_pages_have_breadcrumbs_switcher_search_and_sitemap_in_every_
         switcher = {link["hreflang"]: resolve(folder + "lieux/calanques/", link["href"]) for link in soup.select("a.md-select__link")}
         assert switcher == {other["locale"]: language_folder(other) + "lieux/calanques/" for other in languages}
     english = json.loads((built / "en/search/search_index.json").read_text("utf-8"))
-    listing = " ".join(doc["text"] for doc in english["docs"] if doc["location"].startswith("lieux/#"))
-    assert "The Old Port" in listing and "Les Calanques" in listing
+    route = next(doc for doc in english["docs"] if doc["location"] == "lieux/#op-route")
+    assert route["title"] == ui_strings["col_route"]["en"]
+    assert "The Old Port" in route["text"] and "Les Calanques" in route["text"]
+    details = " ".join(doc["text"] for doc in english["docs"] if doc["location"].startswith("lieux/vieux-port/"))
+    assert "Metro line 1." in details and "Municipality" in details
     assert "https://oneprovence.com/en/lieux/vieux-port/" in (built / "sitemap.xml").read_text("utf-8")
+
+
+def test_each_cited_theme_gets_a_generated_page_in_every_language(built, languages, ui_strings):
+    """Theme pages are generated (no Markdown file) and behave like written pages."""
+    sitemap = (built / "sitemap.xml").read_text("utf-8")
+    for language in languages:
+        folder, code = language_folder(language), language["locale"]
+        path = folder + "lieux/themes/mer/"
+        soup = page(built, path)
+        assert soup.html["lang"] == code and soup.html["dir"] == ("rtl" if code == "ar" else "ltr")
+        title = "Sea" if code == "en" else "Mer"
+        assert text(soup.select_one("article h1")).removesuffix("¶").strip() == title
+        assert ui_strings["col_theme_intro"][code].replace("{theme}", title) in text(soup.select_one("article"))
+        cards = [text(card.h3) for card in soup.select("ol.op-cards--route .op-card")]
+        assert cards == ["The Old Port" if code == "en" else "Le Vieux-Port", "Les Calanques"]
+        crumbs = [resolve(path, link["href"]) for link in soup.select("nav.op-breadcrumbs a")]
+        assert crumbs == [folder, folder + "lieux/", path]
+        switcher = {link["hreflang"]: resolve(path, link["href"]) for link in soup.select("a.md-select__link")}
+        assert switcher == {other["locale"]: language_folder(other) + "lieux/themes/mer/" for other in languages}
+        assert f"<loc>https://oneprovence.com/{path}</loc>" in sitemap
+        index = json.loads((built / folder / "search/search_index.json").read_text("utf-8"))
+        entries = [doc for doc in index["docs"] if doc["location"].startswith("lieux/themes/mer/")]
+        assert [doc["location"] for doc in entries] == ["lieux/themes/mer/", "lieux/themes/mer/#op-route"]
+        assert entries[0]["title"] == title and "Les Calanques" in entries[1]["text"]
+        # Chinese text is segmented into words, as Material segments written pages.
+        intro = ui_strings["col_theme_intro"][code].replace("{theme}", title)
+        assert intro in entries[1]["text"].replace("\u200b", "") and ("\u200b" in entries[1]["text"]) == (code == "zh")
+        # A place links to its themes' pages; a theme no place cites has no page.
+        link = page(built, folder + "lieux/vieux-port/").select_one("aside.op-facts a[href*=themes]")
+        assert resolve(folder + "lieux/vieux-port/", link["href"]) == path
+    assert not (built / "lieux/themes/nature").exists()
+    assert "<loc>https://oneprovence.com/lieux/themes/patrimoine/</loc>" in sitemap
 
 
 def test_no_script_from_content_reaches_the_pages(built):
@@ -237,6 +281,14 @@ BAD_INPUT = {
         {"docs/filieres/tourisme.fr.md": site_files()["docs/filieres/tourisme.fr.md"] + "\nVoir [[figure:visiteurs-2030]].\n"},
         "docs/filieres/tourisme.fr.md: [[figure:visiteurs-2030]]: figure 'visiteurs-2030' does not exist in data/figures.yml",
     ),
+    "theme id that cannot be an address": (
+        {"data/themes.yml": site_files()["data/themes.yml"].replace("- id: nature", "- id: Nature & Mer")},
+        "data/themes.yml entry 3 (id 'Nature & Mer'): id: 'Nature & Mer' is not an id; expected lowercase letters, digits and hyphens (e.g. 'vieux-port')",
+    ),
+    "place taking the theme pages' folder": (
+        {"docs/lieux/themes.fr.md": PLACE.replace("route: 3", "route: 9")},
+        "docs/lieux/themes.fr.md: file name: 'themes' is kept for the theme pages (lieux/themes/<theme>/); give the place another file name",
+    ),
     "unknown listing": (
         {"docs/reseau/index.fr.md": "---\ntitle: Réseau\nlisting: reseau\n---\n"},
         "docs/reseau/index.fr.md: listing: 'reseau' is not a listing; expected one of: places, sectors, partners, changemakers, events",
@@ -278,3 +330,44 @@ def test_two_builds_of_the_same_content_give_identical_collections_and_open_data
         outputs += [folder + name for name in ("places.geojson", "events.ics", "agenda/index.html", "partenaires/index.html", "lieux/vieux-port/index.html")]
     for output in outputs:
         assert (again.site / output).read_bytes() == (built / output).read_bytes(), output
+
+
+COUNT_READS = """
+import collections, json, pathlib, sys
+reads = collections.Counter()
+read_text = pathlib.Path.read_text
+def counted(self, *args, **kwargs):
+    reads[str(self)] += 1
+    return read_text(self, *args, **kwargs)
+pathlib.Path.read_text = counted
+from mkdocs.__main__ import cli
+try:
+    cli(["build", "-q", "-f", sys.argv[1], "-d", sys.argv[2]])
+finally:
+    pathlib.Path(sys.argv[3]).write_text(json.dumps(reads))
+"""
+
+
+def test_each_content_and_data_file_is_read_once_per_build_not_once_per_language(fixture_project, languages):
+    write_files(fixture_project, site_files())
+    log = fixture_project / "reads.json"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    done = subprocess.run(
+        [sys.executable, "-c", COUNT_READS, str(fixture_project / "mkdocs.yml"), str(fixture_project / "site"), str(log)],
+        cwd=fixture_project, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert len(languages) == 7 and (fixture_project / "site/zh/lieux/vieux-port/index.html").exists()
+    reads = {
+        Path(path).relative_to(fixture_project).as_posix(): count
+        for path, count in json.loads(log.read_text("utf-8")).items()
+        if Path(path).is_relative_to(fixture_project)
+    }
+    collection_files = [name for name in site_files() if name.endswith(".md") and name.count("/") == 2]
+    data_files = [name for name in reads if name.startswith("data/") and name.endswith(".yml")]
+    assert collection_files and data_files
+    # Once to check that the front matter parses, once more to validate an item
+    # or find a listing: never once per language (7 and more).
+    counts = {name: reads.get(name, 0) for name in collection_files}
+    assert all(1 <= count <= 2 for count in counts.values()), counts
+    assert {name: reads[name] for name in data_files} == {name: 1 for name in data_files}

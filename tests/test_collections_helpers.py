@@ -16,6 +16,7 @@ from conftest import ROOT, write_files
 from collections_content import site_files
 from provence import figures as fmt
 from provence import models
+from provence import search_text
 from provence.catalog import deep_merge, disagreements, load_catalog
 from provence.frontmatter import parse_front_matter
 from provence.languages import Language
@@ -312,3 +313,52 @@ def test_breadcrumbs_lead_from_the_language_home_through_the_section():
     assert trail("en/lieux/vieux-port/", EN, titles) == [{"path": "en/", "title": None}, {"path": "en/lieux/", "title": "Totem places"}]
     assert trail("lieux/", FR, {}) == [{"path": "./", "title": None}]
     assert trail("", FR, {}) == [] and trail("en/", EN, {}) == []
+
+
+# --- Search text of the markup added after the indexer
+
+
+def test_plain_text_drops_tags_decodes_entities_and_collapses_spaces():
+    markup = '<ol class="op-cards">\n  <li><h3><a href="x/">Le Vieux-Port</a></h3>\n<p>Marseille &amp; <em>Aix</em></p></li>\n</ol>'
+    assert search_text.plain_text(markup) == "Le Vieux-Port Marseille & Aix"
+    assert search_text.plain_text("<aside>\n <img src='a.svg' alt='x'>\n</aside>") == ""
+
+
+def test_added_text_goes_to_the_last_entry_of_its_page_escaped_and_segmented():
+    entries = [
+        {"location": "en/", "title": "Home", "text": "Welcome"},
+        {"location": "en/lieux/", "title": "Places", "text": "<p>The route.</p>"},
+        {"location": "en/lieux/#map", "title": "Map", "text": ""},
+    ]
+    added = search_text.append_to_page(entries, "en/lieux/", "<li>The Old Port &lt;script&gt;</li>", lambda text: f"[{text}]")
+    assert added
+    assert entries[2]["text"] == "[The Old Port &lt;script&gt;]"
+    assert entries[1]["text"] == "<p>The route.</p>" and entries[0]["text"] == "Welcome"
+
+
+def test_each_heading_with_an_id_in_added_markup_opens_a_section_as_material_does():
+    entries = [{"location": "en/partenaires/", "title": "Partners", "text": "Who funds us."}]
+    markup = (
+        '<p class="op-filter">Filter</p><nav aria-label="Themes"><a href="x/">Sea</a></nav><h2 id="tier-founders">Founding <em>funders</em></h2>'
+        '<ul><li><h3>Port of Marseille</h3></li></ul>\n<h2 class="x" id="tier-members">Members</h2><ul><li>CCI</li></ul>'
+    )
+    assert search_text.append_to_page(entries, "en/partenaires/", markup)
+    assert entries == [
+        {"location": "en/partenaires/", "title": "Partners", "text": "Who funds us. Filter"},
+        {"location": "en/partenaires/#tier-founders", "title": "Founding funders", "text": "Port of Marseille"},
+        {"location": "en/partenaires/#tier-members", "title": "Members", "text": "CCI"},
+    ]
+
+
+def test_added_text_is_dropped_when_the_page_has_no_entry_of_its_own():
+    entries = [{"location": "en/", "title": "Home", "text": "Welcome"}]
+    assert not search_text.append_to_page(entries, "en/lieux/", "<p>The Old Port</p>")
+    assert not search_text.append_to_page([], "en/lieux/", "<p>The Old Port</p>")
+    assert not search_text.append_to_page(entries, "en/", "<aside><img alt='x'></aside>")
+    assert entries == [{"location": "en/", "title": "Home", "text": "Welcome"}]
+
+
+def test_coordinates_keep_four_decimals_in_the_readers_locale():
+    assert fmt.format_coordinate(43.230000000000004, "fr") == "43,2300"
+    assert fmt.format_coordinate(5.215, "en") == "5.2150"
+    assert fmt.format_coordinate(43.29651, "de") == "43,2965"

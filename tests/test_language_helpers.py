@@ -125,3 +125,10 @@ def test_front_matter_problems():
     assert str(front_matter_problem("---\ntitle: x\n", "p.md")) == "p.md: front matter: starts with '---' but has no closing '---' line"
     assert str(front_matter_problem("---\n- a\n---\n", "p.md")) == "p.md: front matter: expected fields such as `title: ...`, got ['a']"
     assert split_front_matter("---\na: 1\n---\nbody") == ("a: 1\n", "body")
+
+
+def test_eliding_languages_split_words_on_apostrophes():
+    assert search_index.word_separator("[\\s\\-]+", "fr") == "[\\s\\-'\u2019]+"
+    assert search_index.word_separator("[\\s\\-]+", "it") == "[\\s\\-'\u2019]+"
+    assert search_index.word_separator("[\\s\\-]+", "en") == "[\\s\\-]+"
+    assert search_index.word_separator("[\\s\\u200b\\-]+", "zh") == "[\\s\\u200b\\-]+"

@@ -1,6 +1,7 @@
 """Search, as a reader uses it in Chromium: results come from the reader's
-language only; Arabic queries find Arabic pages; a two-character Chinese
-word finds the page that contains it."""
+language only; Arabic queries find Arabic pages; French words after an
+elision are found; a two-character Chinese word finds the page that contains
+it."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def search_site(tmp_path_factory):
         "docs/port.en.md": "# The harbour\n\nThe harbour of Marseille welcomes cruises.\n",
         "docs/port.ar.md": "# الميناء\n\nيستقبل ميناء مرسيليا السفن السياحية.\n",
         "docs/port.zh.md": "# 港口\n\n马赛港迎接邮轮，推动科技创新。\n",
+        "docs/academie.fr.md": "# L'académie\n\nL’ambassadeur apprend à raconter le territoire.\n",
     })
     build = run_build(project)
     assert build.ok, build.output
@@ -63,6 +65,13 @@ def test_arabic_query_finds_the_arabic_page(search_site):
     results = _search(context, base + "ar/", "مرسيليا")
     assert any(href.startswith(base + "ar/port/") for href in results)
     assert all(href.startswith(base + "ar/") for href in results)
+
+
+def test_french_words_after_an_elision_are_found(search_site):
+    base, context = search_site
+    for query in ("académie", "ambassadeur"):
+        results = _search(context, base, query)
+        assert any(href.startswith(base + "academie/") for href in results), query
 
 
 def test_two_character_chinese_word_finds_the_page(search_site):

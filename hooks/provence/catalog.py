@@ -23,6 +23,8 @@ COLLECTIONS = {
     "changemakers": ("reseau", models.Changemaker),
     "events": ("agenda", models.Event),
 }
+# The generated theme pages of the route live under this folder (hooks/theme_pages.py).
+THEME_FOLDER = "lieux/themes"
 # data/<name>.yml -> model of one entry (budget.yml is a single mapping).
 DATA_LISTS = {"figures": models.Figure, "sources": models.Source, "tiers": models.Tier, "themes": models.Theme}
 # The image field of each collection that has one.
@@ -82,6 +84,11 @@ class Catalog:
         """A collection in a language, in reading order."""
         return sorted((entry.localized(code) for entry in self.collections[kind].values()), key=_reading_order(kind, self))
 
+    def themes_in_use(self) -> list:
+        """The themes of data/themes.yml that at least one place cites, in the file's order."""
+        cited = {theme for entry in self.collections["places"].values() for theme in entry.french.themes}
+        return [theme for theme in self.themes.values() if theme.id in cited]
+
     def of_sector(self, kind: str, sector: str, code: str) -> list[View]:
         """The places, partners or changemakers of a sector, in reading order."""
         if kind == "changemakers":
@@ -111,10 +118,11 @@ def load_catalog(docs_dir: Path, data_dir: Path, default: str) -> tuple[Catalog,
     """Read and check every collection file and data file; all problems together."""
     catalog, problems = Catalog(), []
     for name, model in DATA_LISTS.items():
-        entries, found = load_data_list(data_dir / f"{name}.yml", f"data/{name}.yml", model)
+        raw, found = read_yaml(data_dir / f"{name}.yml", f"data/{name}.yml")
+        entries, invalid = load_data_list(raw, f"data/{name}.yml", model)
         setattr(catalog, name, entries)
-        problems += found
-        catalog.invalid |= {id_ for id_ in data_ids(data_dir / f"{name}.yml") if id_ not in entries}
+        problems += found + invalid
+        catalog.invalid |= {id_ for id_ in data_ids(raw) if id_ not in entries}
     catalog.budget, found = load_budget(data_dir / "budget.yml", "data/budget.yml")
     problems += found
     for kind in COLLECTIONS:
@@ -149,15 +157,14 @@ def read_yaml(path: Path, label: str) -> tuple[object, list[Problem]]:
         return None, [Problem(label, where, f"invalid YAML: {getattr(error, 'problem', None) or error}")]
 
 
-def data_ids(path: Path) -> set[str]:
-    """The ids written in a data file, valid or not."""
-    raw, _ = read_yaml(path, "")
+def data_ids(raw) -> set[str]:
+    """The ids written in a data file (its YAML, read), valid or not."""
     return {str(item["id"]) for item in raw if isinstance(item, dict) and "id" in item} if isinstance(raw, list) else set()
 
 
-def load_data_list(path: Path, label: str, model) -> tuple[dict, list[Problem]]:
-    """A data file holding a list of entries with unique ids."""
-    raw, problems = read_yaml(path, label)
+def load_data_list(raw, label: str, model) -> tuple[dict, list[Problem]]:
+    """The entries of a data file holding a list of entries with unique ids (its YAML, read)."""
+    problems = []
     if raw is None:
         return {}, problems
     if not isinstance(raw, list):
@@ -341,6 +348,11 @@ def item_of(src_uri: str) -> tuple[str | None, str | None]:
     suffix = language_suffix(parts[1])
     slug = name.removesuffix(f".{suffix}") if suffix else name
     return (FOLDERS[parts[0]], slug) if slug != "index" else (None, None)
+
+
+def theme_path(theme_id: str) -> str:
+    """The language-neutral site path of a theme's generated page (hooks/theme_pages.py)."""
+    return f"{THEME_FOLDER}/{theme_id}/"
 
 
 def picture_site_path(view) -> str:

@@ -81,6 +81,11 @@ def format_value(value: float, unit: str, code: str) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def format_coordinate(value: float, code: str) -> str:
+    """A latitude or longitude in decimal degrees, to 4 decimals (about 10 m), in the reader's locale."""
+    return format_decimal(value, format="#,##0.0000", locale=babel_locale(code))
+
+
 def format_day(day: datetime.date, code: str) -> str:
     """A date in words: ``17 octobre 2023`` / ``October 17, 2023``."""
     return format_date(day, format="long", locale=babel_locale(code))

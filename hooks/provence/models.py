@@ -207,9 +207,9 @@ class Tier(Strict):
 
 
 class Theme(Strict):
-    """A place theme of data/themes.yml."""
+    """A place theme of data/themes.yml (its id is the theme page's address)."""
 
-    id: str
+    id: Id
     label: Translations
 
 
