@@ -15,17 +15,16 @@ from functools import partial
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from material.plugins.search import plugin as material_search
 from mkdocs.utils import get_relative_url
 
 from provence import build_state
 from provence import languages as langs
-from provence.catalog import COLLECTIONS, item_of, load_catalog, theme_path
+from provence.catalog import COLLECTIONS, in_sector, item_of, load_catalog, theme_path
 from provence.errors import Problem, raise_problems
 from provence.figures import figure_view, format_coordinate, format_period, translated
 from provence.links import page_href, picture_href
 from provence.opendata import build_date, split_agenda
-from provence.search_text import append_to_page
+from provence.search_text import append_to_page, material_search
 
 LISTINGS = tuple(COLLECTIONS)
 
@@ -80,11 +79,10 @@ def on_page_context(context, page, config, nav):
 
 def add_to_search(config, url: str, addition: str) -> None:
     """Make the added markup's text findable on the page, segmented as Material segments Chinese."""
-    search = config.plugins.get("material/search")
+    search = material_search(config)
     if search is not None:
-        index = search.search_index
-        segment = index._segment_chinese if material_search.jieba else str
-        append_to_page(index.entries, url, addition, segment)
+        entries, segment = search
+        append_to_page(entries, url, addition, segment)
 
 
 def page_addition(page, config) -> str:
@@ -139,7 +137,7 @@ def language_views(catalog, code: str, today) -> dict:
     return {
         "catalog": catalog,
         "items": items.__getitem__,
-        "of_sector": partial(catalog.of_sector, code=code),
+        "of_sector": lambda kind, sector: in_sector(items[kind], kind, sector),
         "sectors_by_slug": {view.slug: view for view in items["sectors"]},
         "places_by_slug": {view.slug: view for view in items["places"]},
         "tiers": sorted(catalog.tiers.values(), key=lambda tier: (tier.order, tier.id)),

@@ -14,6 +14,7 @@ from provence import languages as langs
 from provence.errors import Problem, raise_problems
 from provence.figures import budget_view, marker_ids, markers, replace_markers, source_view
 from provence.links import page_href
+from provence.search_text import indexed_text, material_search, rewrite_page
 
 # --- Hooks
 
@@ -26,28 +27,50 @@ def on_page_content(html, page, config, files):
     return html
 
 
-# Rendered once on_env has given the environment its globals (`ui`), before
-# material/search (priority 0) indexes page.content.
-@event_priority(50)
+# After material/search (priority 0) has indexed the page with its markers:
+# the markers of its search entries are then replaced with the figures' text
+# (the indexer's HTML parser is slow on the figures' markup, provence/search_text.py).
+@event_priority(-50)
 def on_page_context(context, page, config, nav):
-    """Replace the figure markers of a page with the figures."""
+    """Replace the figure markers of a page, and of its search entries, with the figures."""
     if build_state.catalog is not None and page.content and markers(page.content):
-        page.content = render_markers(page.content, page, config)
+        rendered = {}
+        page.content = render_markers(page.content, page, config, rendered)
+        search = material_search(config)
+        if search is not None:
+            entries, segment = search
+            rewrite_page(entries, page.url, partial(searchable_markers, rendered=rendered, segment=segment))
     return context
 
 
 # --- Helper functions
 
 
-def render_markers(html: str, page, config) -> str:
-    """The page's HTML with its figures, cards and budget chart."""
+def render_markers(html: str, page, config, rendered: dict) -> str:
+    """The page's HTML with its figures, cards and budget chart; ``rendered`` keeps each marker's HTML."""
     code = langs.current_language(config)
     language = langs.find_language(langs.site_languages(config), code)
     href = partial(page_href, language=language, page_url=page.url)
+
+    def block(marker):
+        rendered[marker] = render_block(marker, code, href)
+        return rendered[marker]
+
+    def inline(figure_id):
+        rendered[f"figure:{figure_id}"] = render("partials/op-figure.html", figure=view(figure_id, code))
+        return rendered[f"figure:{figure_id}"]
+
+    return replace_markers(html, block, inline)
+
+
+def searchable_markers(text: str, rendered: dict, segment) -> str:
+    """Search text with each marker replaced by the text of the figure it became on the page."""
+    if "[[" not in text:
+        return text
     return replace_markers(
-        html,
-        lambda marker: render_block(marker, code, href),
-        lambda figure_id: render("partials/op-figure.html", figure=view(figure_id, code)),
+        text,
+        lambda marker: indexed_text(rendered.get(marker, ""), segment),
+        lambda figure_id: indexed_text(rendered.get(f"figure:{figure_id}", ""), segment),
     )
 
 

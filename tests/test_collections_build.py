@@ -17,6 +17,7 @@ import pytest
 from collections_content import NEW_PARTNER, site_files
 from conftest import copy_project, language_folder, run_build, write_files
 from pages import page, resolve, text
+from provence.figures import format_euros
 
 pytestmark = pytest.mark.xdist_group("collections")
 PARTNER = "Armateur Exemple"
@@ -120,6 +121,15 @@ def test_figures_are_formatted_for_the_readers_locale_and_cite_their_source(buil
     inline = page(built, "zh/filieres/sante/").select_one(".op-figure")
     assert text(inline.select_one(".op-figure__value")) == "1000万"
     assert "[[figure" not in text(page(built, "zh/filieres/sante/"))
+    # Search finds the figures as readers see them, never their markers.
+    for folder, value in expected.items():
+        index = json.loads((built / folder / "search/search_index.json").read_text("utf-8"))
+        words = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+        assert "[[" not in words
+    # The index pages with figure cards and the budget are written in French only.
+    french = json.loads((built / "search/search_index.json").read_text("utf-8"))["docs"]
+    assert "10 millions" in " ".join(doc["text"] for doc in french if doc["location"].startswith("filieres/"))
+    assert format_euros(1000000, "fr") in " ".join(doc["text"] for doc in french if doc["location"].startswith("partenaires/"))
 
 
 def test_the_budget_is_a_chart_with_its_data_table(built):

@@ -12,6 +12,7 @@ import pytest
 from jinja2 import DictLoader, Environment
 
 from breadcrumbs import trail
+import figures as figures_hook
 from conftest import ROOT, write_files
 from collections_content import site_files
 from provence import figures as fmt
@@ -322,6 +323,8 @@ def test_plain_text_drops_tags_decodes_entities_and_collapses_spaces():
     markup = '<ol class="op-cards">\n  <li><h3><a href="x/">Le Vieux-Port</a></h3>\n<p>Marseille &amp; <em>Aix</em></p></li>\n</ol>'
     assert search_text.plain_text(markup) == "Le Vieux-Port Marseille & Aix"
     assert search_text.plain_text("<aside>\n <img src='a.svg' alt='x'>\n</aside>") == ""
+    # Inline tags join words as a browser shows them; no-break spaces stay.
+    assert search_text.plain_text("<p>(<a href='x'>Source</a>, <time>2023</time>)</p><p>1\u202f000&nbsp;€</p>") == "(Source, 2023) 1\u202f000\xa0€"
 
 
 def test_added_text_goes_to_the_last_entry_of_its_page_escaped_and_segmented():
@@ -362,3 +365,24 @@ def test_coordinates_keep_four_decimals_in_the_readers_locale():
     assert fmt.format_coordinate(43.230000000000004, "fr") == "43,2300"
     assert fmt.format_coordinate(5.215, "en") == "5.2150"
     assert fmt.format_coordinate(43.29651, "de") == "43,2965"
+
+
+def test_figure_markers_in_search_text_become_the_figures_text():
+    rendered = {
+        "figure:passengers": '<span class="op-figure"><strong>10 millions</strong> <small>(<a href="x">Aéroport</a>)</small></span>',
+        "figures:a,b": "<ul><li><p>1000万</p></li></ul>",
+    }
+    text = "<p>Il a accueilli [[figure:passengers]] de passagers.</p><p>[[figures:a,b]]</p>"
+    searchable = figures_hook.searchable_markers(text, rendered=rendered, segment=lambda words: words.replace("万", "\u200b万"))
+    assert searchable == "<p>Il a accueilli 10 millions (Aéroport) de passagers.</p>1000\u200b万"
+    assert figures_hook.searchable_markers("no marker", rendered={}, segment=str) == "no marker"
+
+
+def test_rewriting_a_pages_search_entries_leaves_the_other_pages_alone():
+    entries = [
+        {"location": "filieres/", "title": "Filières", "text": "[[figure:a]]"},
+        {"location": "filieres/sante/", "title": "Santé", "text": "[[figure:a]]"},
+        {"location": "filieres/sante/#chiffres", "title": "Chiffres [[figure:a]]", "text": "x"},
+    ]
+    assert search_text.rewrite_page(entries, "filieres/sante/", lambda words: words.replace("[[figure:a]]", "10")) == 2
+    assert [(entry["title"], entry["text"]) for entry in entries] == [("Filières", "[[figure:a]]"), ("Santé", "10"), ("Chiffres 10", "x")]

@@ -91,9 +91,14 @@ class Catalog:
 
     def of_sector(self, kind: str, sector: str, code: str) -> list[View]:
         """The places, partners or changemakers of a sector, in reading order."""
-        if kind == "changemakers":
-            return [view for view in self.items(kind, code) if view.sector == sector]
-        return [view for view in self.items(kind, code) if sector in view.sectors]
+        return in_sector(self.items(kind, code), kind, sector)
+
+
+def in_sector(views: list[View], kind: str, sector: str) -> list[View]:
+    """The views of a collection (places, partners, changemakers) that belong to a sector."""
+    if kind == "changemakers":
+        return [view for view in views if view.sector == sector]
+    return [view for view in views if sector in view.sectors]
 
 
 def _reading_order(kind, catalog):

@@ -39,11 +39,23 @@ def i18n_plugin(config):
     return config.plugins["i18n"]
 
 
+_declared: dict = {}
+
+
 def site_languages(config) -> list[Language]:
-    """All built languages, in declaration order (default language first)."""
+    """All built languages, in declaration order (default language first).
+
+    Read from the i18n plugin's configuration once per loaded configuration:
+    hooks ask for them on every page.
+    """
     declared = i18n_plugin(config).config.languages
-    languages = [Language(lang.locale, lang.name, bool(lang.default)) for lang in declared if lang.build]
-    return sorted(languages, key=lambda language: not language.default)
+    cached = _declared.get(id(declared))
+    if cached is None or cached[0] is not declared:
+        languages = [Language(lang.locale, lang.name, bool(lang.default)) for lang in declared if lang.build]
+        cached = (declared, sorted(languages, key=lambda language: not language.default))
+        _declared.clear()
+        _declared[id(declared)] = cached
+    return list(cached[1])
 
 
 def current_language(config) -> str:

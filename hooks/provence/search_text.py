@@ -2,11 +2,12 @@
 searchable as plain text.
 
 Material's search indexer parses every page's HTML with Python's HTMLParser,
-which costs about 25 microseconds a tag. The listings and details boxes of the
-collections are tag-dense and repeat what their items' own pages say, so the
-collections hook adds them after the indexer has run and appends their text,
-stripped of tags by one regular expression, to the page's last section: the
-section Material would have put it in.
+which costs about 25 microseconds a tag. The listings, details boxes and key
+figures are tag-dense, so their hooks add them after the indexer has run and
+put their text, stripped of tags by one regular expression, where Material
+would have put it: the listing's text in the page's last section (or in
+sections of their own at headings with ids), a figure's text in place of
+its ``[[figure:id]]`` marker.
 """
 
 from __future__ import annotations
@@ -14,18 +15,28 @@ from __future__ import annotations
 import html
 import re
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9]*)?[^>]*>")
+# Elements inside a line of text: their tags join the words around them, as
+# the browser does; any other tag separates words.
+_INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark",
+    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+}
 # Navigation (previous / next place, theme links) is not content: searching a
 # theme's name should not return every page that links to it.
 _NAV = re.compile(r"<nav\b.*?</nav>", re.S)
-_SPACE = re.compile(r"\s+")
+# ASCII white space only: no-break spaces (1 000 000 €, « Mer ») stay as written.
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+# The Han script (radicals, ideographs and their extensions), which Material segments.
+_HAN = re.compile(r"[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # A heading with an id; split() yields the id, the heading's inner HTML, then what follows.
 _HEADING = re.compile(r"<h[1-6]\b[^>]*?\bid=\"([^\"]*)\"[^>]*>(.*?)</h[1-6]>", re.S)
 
 
 def plain_text(markup: str) -> str:
     """The text of some HTML: tags dropped, entities decoded, spaces collapsed."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
+    text = _TAG.sub(lambda tag: "" if (tag.group(1) or "").lower() in _INLINE else " ", markup)
+    return _SPACE.sub(" ", html.unescape(text)).strip(" ")
 
 
 def sections(markup: str) -> tuple[str, list[tuple[str, str, str]]]:
@@ -59,6 +70,36 @@ def append_to_page(entries: list[dict], page_url: str, markup: str, segment=lamb
     for anchor, title, text in found:
         entries.append({"location": f"{page_url}#{anchor}", "title": _indexed(title, segment), "text": _indexed(text, segment)})
     return True
+
+
+def rewrite_page(entries: list[dict], page_url: str, rewrite) -> int:
+    """Apply ``rewrite`` to the title and text of the page's entries (the last ones added); their number."""
+    count = 0
+    for entry in reversed(entries):
+        if entry["location"].split("#")[0] != page_url:
+            break
+        entry["title"], entry["text"] = rewrite(entry["title"]), rewrite(entry["text"])
+        count += 1
+    return count
+
+
+def indexed_text(markup: str, segment=lambda text: text) -> str:
+    """Some HTML as search text: plain, escaped as Material escapes it, segmented."""
+    return _indexed(plain_text(markup), segment)
+
+
+def material_search(config):
+    """(the search index's entries, Material's Chinese segmentation) while a page is built, or None."""
+    from material.plugins.search import plugin as search_plugin
+
+    search = config.plugins.get("material/search")
+    if search is None or getattr(search, "search_index", None) is None:
+        return None
+    if not search_plugin.jieba:
+        return search.search_index.entries, str
+    chinese = search.search_index._segment_chinese
+    # Material compiles its Han-script pattern on every call: skip text without Han characters.
+    return search.search_index.entries, lambda text: chinese(text) if _HAN.search(text) else text
 
 
 def _indexed(text: str, segment) -> str:
