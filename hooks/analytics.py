@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, PositiveInt, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, PositiveInt, field_validator
 
 from provence.errors import Problem, raise_problems
+from provence.models import validate
 
 SOURCE = "mkdocs.yml"
 
@@ -41,17 +42,11 @@ class Matomo(BaseModel):
     @classmethod
     def _first_party(cls, url: str) -> str:
         if not url.startswith("/") or url.startswith("//") or not url.endswith("/"):
-            raise ValueError("expected a path of this site ending with '/', such as /matomo/ (no other origin)")
+            raise ValueError(f"{url!r} is not a path of this site; expected a path ending with '/', such as /matomo/ (no other origin)")
         return url
 
 
 def analytics_problems(settings) -> list[Problem]:
     """What is wrong with ``extra.analytics``, in words an editor can act on."""
-    try:
-        Matomo.model_validate(settings)
-    except ValidationError as error:
-        return [
-            Problem(SOURCE, "extra.analytics." + ".".join(str(part) for part in detail["loc"]), detail["msg"])
-            for detail in error.errors()
-        ]
-    return []
+    _, problems = validate(Matomo, settings, SOURCE, prefix=("extra", "analytics"))
+    return problems

@@ -17,7 +17,6 @@ from mkdocs.structure.files import File
 from provence import build_state
 from provence import languages as langs
 from provence.catalog import THEME_FOLDER as FOLDER
-from provence.errors import Problem, raise_problems
 from provence.figures import translated
 
 
@@ -32,7 +31,6 @@ def on_files(files, config):
     catalog = build_state.catalog
     if catalog is None:
         return files
-    raise_problems(reserved_slug_problems(catalog), "the content files")
     code = langs.current_language(config)
     language = langs.find_language(langs.site_languages(config), code)
     plugin = langs.i18n_plugin(config)
@@ -64,14 +62,6 @@ def theme_file(config, language, theme_id: str, source: str) -> File:
     file.localization = language.code
     file.alternates = {language.code: file}
     return file
-
-
-def reserved_slug_problems(catalog) -> list[Problem]:
-    """A place file named ``themes`` would take the theme pages' folder."""
-    slug = FOLDER.split("/")[1]
-    if slug not in catalog.collections["places"]:
-        return []
-    return [Problem(f"docs/lieux/{slug}.fr.md", "file name", f"'{slug}' is kept for the theme pages (lieux/{slug}/<theme>/); give the place another file name")]
 
 
 def _yaml_string(text: str) -> str:

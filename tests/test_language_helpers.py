@@ -118,13 +118,12 @@ def test_publish_swaps_folders(tmp_path: Path):
 
 
 def test_front_matter_problems():
-    from provence.frontmatter import front_matter_problem, split_front_matter
+    from provence.frontmatter import front_matter_problem
 
     assert front_matter_problem("---\ntitle: 'A : B'\n---\n\nx", "p.md") is None
     assert front_matter_problem("# no front matter\n", "p.md") is None
     assert str(front_matter_problem("---\ntitle: x\n", "p.md")) == "p.md: front matter: starts with '---' but has no closing '---' line"
     assert str(front_matter_problem("---\n- a\n---\n", "p.md")) == "p.md: front matter: expected fields such as `title: ...`, got ['a']"
-    assert split_front_matter("---\na: 1\n---\nbody") == ("a: 1\n", "body")
 
 
 def test_eliding_languages_split_words_on_apostrophes():

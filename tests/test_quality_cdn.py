@@ -139,7 +139,8 @@ def test_old_addresses_are_redirected_on_both_servers(fixture_project, tmp_path)
 @pytest.mark.parametrize(("redirects", "message"), [
     ("  - from: /ancien/\n    to: /introuvable/\n", "data/redirects.yml: /ancien/: leads to /introuvable/, which is not a page"),
     ("  - from: /lieux/\n    to: /\n", "data/redirects.yml: /lieux/: a page of the site has this address"),
-    ("  - from: ancien\n    to: /\n", "data/redirects.yml: redirect 1: from: Value error, expected a site path"),
+    ("  - from: ancien\n    to: /\n", "data/redirects.yml entry 1: from: 'ancien' is not a site path; expected a path starting with '/'"),
+    ("  - from: /ancien/\n    too: /\n", "data/redirects.yml entry 1: too: unknown field (value '/'); did you mean `to`?"),
 ])
 def test_a_wrong_redirect_stops_the_build_naming_the_entry(fixture_project, redirects, message):
     write_files(fixture_project, {

@@ -50,8 +50,8 @@ def test_first_party_matomo_adds_no_request_to_another_origin(fixture_project, t
 
 
 @pytest.mark.parametrize(("analytics", "message"), [
-    ({**MATOMO, "url": "https://stats.example.org/"}, "mkdocs.yml: extra.analytics.url: Value error, expected a path of this site"),
-    ({"provider": "google", "property": "G-X"}, "mkdocs.yml: extra.analytics.provider: Input should be 'matomo'"),
+    ({**MATOMO, "url": "https://stats.example.org/"}, "mkdocs.yml: extra.analytics.url: 'https://stats.example.org/' is not a path of this site; expected a path ending with '/'"),
+    ({"provider": "google", "property": "G-X"}, "mkdocs.yml: extra.analytics.provider: 'google' is not allowed; expected 'matomo'"),
 ])
 def test_third_party_measurement_stops_the_build(fixture_project, analytics, message):
     _with_analytics(fixture_project, analytics)

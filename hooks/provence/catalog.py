@@ -135,7 +135,7 @@ def load_catalog(docs_dir: Path, data_dir: Path, default: str) -> tuple[Catalog,
         catalog.collections[kind] = entries
         problems += found
         catalog.invalid |= set(collection_files(docs_dir, kind, default)) - set(entries)
-    problems += check_references(catalog)
+    problems += check_references(catalog) + reserved_slugs(catalog)
     catalog.listings = index_listings(docs_dir, default)
     return catalog, problems
 
@@ -353,6 +353,14 @@ def item_of(src_uri: str) -> tuple[str | None, str | None]:
     suffix = language_suffix(parts[1])
     slug = name.removesuffix(f".{suffix}") if suffix else name
     return (FOLDERS[parts[0]], slug) if slug != "index" else (None, None)
+
+
+def reserved_slugs(catalog: Catalog) -> list[Problem]:
+    """A place file named like the theme pages' folder would take their address."""
+    slug = THEME_FOLDER.split("/")[1]
+    if slug not in catalog.collections["places"]:
+        return []
+    return [Problem(f"docs/lieux/{slug}.fr.md", "file name", f"'{slug}' is kept for the theme pages ({THEME_FOLDER}/<theme>/); give the place another file name")]
 
 
 def theme_path(theme_id: str) -> str:

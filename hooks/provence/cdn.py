@@ -15,9 +15,10 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from provence.errors import Problem
+from provence.models import validate
 
 # An inline script: a <script> without src. Data blocks (type="application/json")
 # are not executed and not subject to the CSP, so they are not hashed.
@@ -125,7 +126,7 @@ class Redirect(BaseModel):
     @classmethod
     def _site_path(cls, value: str) -> str:
         if not value.startswith("/") or value.startswith("//") or any(c in value for c in " \t\n;{}'\"#?"):
-            raise ValueError("expected a site path starting with '/', without spaces, quotes, '#' or '?'")
+            raise ValueError(f"{value!r} is not a site path; expected a path starting with '/', without spaces, quotes, '#' or '?'")
         return value
 
     @property
@@ -144,12 +145,9 @@ def parse_redirects(data, label: str) -> tuple[list[Redirect], list[Problem]]:
         return [], [Problem(label, "", "expected `redirects:` followed by a list of `- from: /old/` `to: /new/`")]
     redirects, problems = [], []
     for number, entry in enumerate(data.get("redirects") or [], start=1):
-        try:
-            redirects.append(Redirect.model_validate(entry))
-        except ValidationError as error:
-            for detail in error.errors():
-                field = ".".join(str(part) for part in detail["loc"]) or "entry"
-                problems.append(Problem(label, f"redirect {number}: {field}", f"{detail['msg']} (got {entry!r})"))
+        redirect, found = validate(Redirect, entry, f"{label} entry {number}")
+        redirects += [redirect] if redirect else []
+        problems += found
     return redirects, problems
 
 

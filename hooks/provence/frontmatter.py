@@ -37,14 +37,6 @@ def parse_front_matter(text: str, file: str) -> tuple[dict, list[Problem]]:
     return data, []
 
 
-def split_front_matter(text: str) -> tuple[str | None, str]:
-    """(front matter YAML or None, the Markdown body)."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return None, text
-    return match.group(1), text[match.end():]
-
-
 def front_matter_problem(text: str, source: str) -> Problem | None:
     """Why a page's optional front matter would be ignored, or None when it is fine."""
     if not text.startswith("---"):

@@ -233,12 +233,15 @@ class Budget(Strict):
 # --- Validation helpers
 
 
-def validate(model: type[BaseModel], raw, file: str) -> tuple[BaseModel | None, list[Problem]]:
-    """A model from raw YAML data, or the problems found, described for an editor."""
+def validate(model: type[BaseModel], raw, file: str, prefix: tuple = ()) -> tuple[BaseModel | None, list[Problem]]:
+    """A model from raw YAML data, or the problems found, described for an editor.
+
+    ``prefix``: where the data sits in its file (``("extra", "analytics")``).
+    """
     try:
         return model.model_validate(raw), []
     except ValidationError as error:
-        return None, problems_from_error(error, model, file)
+        return None, problems_from_error(error, model, file, prefix)
 
 
 def problems_from_error(error: ValidationError, model: type[BaseModel], file: str, prefix: tuple = ()) -> list[Problem]:
@@ -281,7 +284,8 @@ def _fields_at(model, loc):
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
             return []
         model = annotation
-    return model.model_fields.keys()
+    # The names an editor writes: a field's alias (`from:`) when it has one.
+    return [field.alias or name for name, field in model.model_fields.items()]
 
 
 def text_paths(model: type[Item]) -> set[str]:
