@@ -38,6 +38,12 @@ def test_malformed_redirects_file_is_described():
     assert redirects == [] and "expected `redirects:`" in str(problems[0])
 
 
+def test_navigation_labels_lose_an_empty_tabindex_only():
+    empty = '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">'
+    kept = '<label class="md-nav__link md-nav__container" for="__nav_3" id="__nav_3_label" tabindex="0">'
+    assert markup.valid_toggles(empty + kept) == '<label class="md-nav__link" for="__nav_2" id="__nav_2_label">' + kept
+
+
 def test_toggle_checkboxes_lose_autocomplete_once():
     html = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
     assert "autocomplete" not in markup.valid_toggles(html)
