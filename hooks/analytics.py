@@ -5,45 +5,27 @@ CNIL consent exemption (see overrides/partials/integrations/analytics/matomo.htm
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, PositiveInt, field_validator
-
+from provence.context import is_first_pass
 from provence.errors import Problem, raise_problems
-from provence.models import validate
+from provence.models import Matomo, validate
+from provence.pipeline import step
 
 SOURCE = "mkdocs.yml"
 
 # --- Hooks
 
 
+@step
 def on_config(config):
-    """Refuse any measurement that is not first-party Matomo."""
+    """Refuse any measurement that is not first-party Matomo (first pass only)."""
     settings = config.extra.get("analytics")
-    if settings is None:
+    if settings is None or not is_first_pass(config):
         return config
     raise_problems(analytics_problems(settings), SOURCE)
     return config
 
 
 # --- Helper functions
-
-
-class Matomo(BaseModel):
-    """``extra.analytics`` for self-hosted Matomo."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    provider: Literal["matomo"]
-    url: str
-    site_id: PositiveInt
-
-    @field_validator("url")
-    @classmethod
-    def _first_party(cls, url: str) -> str:
-        if not url.startswith("/") or url.startswith("//") or not url.endswith("/"):
-            raise ValueError(f"{url!r} is not a path of this site; expected a path ending with '/', such as /matomo/ (no other origin)")
-        return url
 
 
 def analytics_problems(settings) -> list[Problem]:

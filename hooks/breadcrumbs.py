@@ -6,29 +6,31 @@ from __future__ import annotations
 from mkdocs.structure.pages import Page
 
 from provence import languages as langs
-
-_cache: dict = {}
+from provence.context import context_of
+from provence.pipeline import step
 
 # --- Hooks
 
 
+@step
 def on_page_context(context, page, config, nav):
     """Give the page template its trail, from the language's home page to the page."""
     if not isinstance(page, Page):
         return context
-    language = langs.find_language(langs.site_languages(config), langs.current_language(config))
-    context["breadcrumbs"] = trail(page.url, language, _titles(nav))
+    build = context_of(config)
+    language_pass = build.current(config)
+    if language_pass.nav_titles is None:
+        language_pass.nav_titles = nav_titles(nav)
+    context["breadcrumbs"] = trail(page.url, build.current_language(config), language_pass.nav_titles)
     return context
 
 
 # --- Helper functions
 
 
-def _titles(nav) -> dict:
-    """Site path -> title of every page of a language's navigation (once per language)."""
-    if _cache.get("nav") is not nav:
-        _cache.update(nav=nav, titles={other.url: other.title for other in nav.pages})
-    return _cache["titles"]
+def nav_titles(nav) -> dict:
+    """Site path -> title of every page of a language's navigation."""
+    return {other.url: other.title for other in nav.pages}
 
 
 def trail(url: str, language, titles: dict) -> list[dict]:

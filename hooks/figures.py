@@ -7,57 +7,54 @@ from __future__ import annotations
 
 from functools import partial
 
-from mkdocs.plugins import event_priority
-
-from provence import build_state
-from provence import languages as langs
+from provence import upstream
+from provence.context import context_of
 from provence.errors import Problem, raise_problems
 from provence.figures import budget_view, marker_ids, markers, replace_markers, source_view
 from provence.links import page_href
-from provence.search_text import indexed_text, material_search, rewrite_page
+from provence.pipeline import step
+from provence.search_text import indexed_text, rewrite_entries
 
 # --- Hooks
 
 
+@step
 def on_page_content(html, page, config, files):
     """Check the figure markers of a page: an unknown figure stops the build."""
     found = markers(html)
-    if found and build_state.catalog is not None:
-        raise_problems(unknown_markers(found, build_state.catalog, f"docs/{page.file.src_uri}"), "the figures of a page")
+    catalog = context_of(config).catalog
+    if found and catalog is not None:
+        raise_problems(unknown_markers(found, catalog, f"docs/{page.file.src_uri}"), "the figures of a page")
     return html
 
 
-# After material/search (priority 0) has indexed the page with its markers:
-# the markers of its search entries are then replaced with the figures' text
-# (the indexer's HTML parser is slow on the figures' markup, provence/search_text.py).
-@event_priority(-50)
+@step
 def on_page_context(context, page, config, nav):
     """Replace the figure markers of a page, and of its search entries, with the figures."""
-    if build_state.catalog is not None and page.content and markers(page.content):
+    build = context_of(config)
+    if build.catalog is not None and page.content and markers(page.content):
         rendered = {}
-        page.content = render_markers(page.content, page, config, rendered)
-        search = material_search(config)
-        if search is not None:
-            entries, segment = search
-            rewrite_page(entries, page.url, partial(searchable_markers, rendered=rendered, segment=segment))
+        page.content = render_markers(build, page.content, page, config, rendered)
+        segment = upstream.chinese_segmenter(config)
+        rewrite_entries(upstream.page_search_entries(config, page.url), partial(searchable_markers, rendered=rendered, segment=segment))
     return context
 
 
 # --- Helper functions
 
 
-def render_markers(html: str, page, config, rendered: dict) -> str:
+def render_markers(build, html: str, page, config, rendered: dict) -> str:
     """The page's HTML with its figures, cards and budget chart; ``rendered`` keeps each marker's HTML."""
-    code = langs.current_language(config)
-    language = langs.find_language(langs.site_languages(config), code)
+    language = build.current_language(config)
+    figures = build.current(config).views["figure_views"]
     href = partial(page_href, language=language, page_url=page.url)
 
     def block(marker):
-        rendered[marker] = render_block(marker, code, href)
+        rendered[marker] = render_block(build, marker, language.code, figures, href)
         return rendered[marker]
 
     def inline(figure_id):
-        rendered[f"figure:{figure_id}"] = render("partials/op-figure.html", figure=view(figure_id, code))
+        rendered[f"figure:{figure_id}"] = render(build, "partials/op-figure.html", figure=figures[figure_id])
         return rendered[f"figure:{figure_id}"]
 
     return replace_markers(html, block, inline)
@@ -87,21 +84,16 @@ def unknown_markers(found: list[str], catalog, page_file: str) -> list[Problem]:
     return problems
 
 
-def render_block(marker: str, code: str, href) -> str:
+def render_block(build, marker: str, code: str, figures: dict, href) -> str:
     """Figure cards or the budget chart."""
-    catalog = build_state.catalog
+    catalog = build.catalog
     if marker == "budget":
-        source = catalog.sources[catalog.budget.source]
-        budget = budget_view(catalog.budget, catalog.collections["partners"], code)
-        return render("partials/op-budget.html", budget=budget, source=source_view(source, code), href=href)
-    return render("partials/op-figure-cards.html", figures=[view(figure_id, code) for figure_id in marker_ids(marker)])
+        source = source_view(catalog.sources[catalog.budget.source], code, catalog.default)
+        budget = budget_view(catalog.budget, catalog.collections["partners"], code, catalog.default)
+        return render(build, "partials/op-budget.html", budget=budget, source=source, href=href)
+    return render(build, "partials/op-figure-cards.html", figures=[figures[figure_id] for figure_id in marker_ids(marker)])
 
 
-def view(figure_id: str, code: str) -> dict:
-    """A figure as the templates show it (formatted once per language, hooks/collections.py)."""
-    return build_state.views["figure_views"][figure_id]
-
-
-def render(template: str, **values) -> str:
+def render(build, template: str, **values) -> str:
     """A figures template (autoescaped: data text is shown as typed)."""
-    return build_state.env.get_template(template).render(**values)
+    return build.env.get_template(template).render(**values)

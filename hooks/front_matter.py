@@ -9,23 +9,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-from provence import languages as langs
-from provence.errors import Problem, raise_problems
-from provence.frontmatter import front_matter_problem
+from provence.context import is_first_pass
+from provence.errors import raise_problems
+from provence.pipeline import step
+from provence.yamlfile import front_matter_problem
 
 # --- Hooks
 
 
-@event_priority(60)  # before every other hook reads a page
+@step
 def on_files(files, config):
     """Check the front matter of every Markdown page of the docs folder.
 
     Every language's file list holds the same docs files: they are checked in
     the default language's pass, once per build.
     """
-    if langs.current_language(config) != langs.i18n_plugin(config).default_language:
+    if not is_first_pass(config):
         return files
     problems = []
     for file in files.documentation_pages():

@@ -6,19 +6,23 @@ from __future__ import annotations
 
 from functools import partial
 
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from provence import upstream
+from provence.context import context_of, is_first_pass
 from provence import languages as langs
 from provence.errors import Problem, raise_problems
+from provence.pipeline import step
 
 # --- Hooks
 
 
-@event_priority(50)  # before the i18n plugin (-100) silently drops such files
+@step
 def on_files(files, config):
-    """Stop the build when a docs file is written in a language the site does not build."""
-    codes = [language.code for language in langs.site_languages(config)]
+    """Stop the build when a docs file is written in a language the site does not build (first pass)."""
+    if not is_first_pass(config):
+        return files
+    codes = [language.code for language in context_of(config).languages]
     src_uris = [file.src_uri for file in files if not file.generated_by and _in_docs(file, config)]
     problems = [
         Problem(
@@ -34,25 +38,28 @@ def on_files(files, config):
     return files
 
 
+@step
 def on_env(env, config, files):
     """Give templates the current language and a filter that localizes site paths."""
-    language = _current(config)
+    language = context_of(config).current_language(config)
     env.globals["site_language"] = language
     env.filters["localized"] = partial(langs.localize, language=language)
     env.globals["language_base"] = partial(langs.language_base, language=language)
     return env
 
 
+@step
 def on_page_context(context, page, config, nav):
     """Attach the switcher and the translation status to a page's context."""
     if not isinstance(page, Page):
         return context
-    language = _current(config)
-    source = getattr(page.file, "locale", language.code)
+    build = context_of(config)
+    language = build.current_language(config)
+    source = upstream.file_language(page.file, language.code)
     context["page_language"] = {
         "code": language.code,
         "source": source,
-        "source_direction": _direction(config, source),
+        "source_direction": _direction(build, source),
         "fallback": source != language.code,
     }
     context["machine_translated"] = machine_translation_pending(page.meta, f"docs/{page.file.src_uri}")
@@ -62,28 +69,31 @@ def on_page_context(context, page, config, nav):
         context["canonical_url"] = langs.absolute_url(config.site_url, neutral)
     else:
         context["canonical_url"] = page.canonical_url
-    context["switcher"] = switcher_entries(langs.site_languages(config), language, neutral)
+    context["switcher"] = switcher_entries(build.languages, language, neutral)
     return context
 
 
+@step
 def on_template_context(context, template_name, config):
     """The 404 page's switcher leads to the 404 page of each language."""
     if template_name == "404.html":
-        languages = langs.site_languages(config)
-        context["switcher"] = switcher_entries(languages, _current(config), "404.html")
+        build = context_of(config)
+        context["switcher"] = switcher_entries(build.languages, build.current_language(config), "404.html")
     return context
 
 
+@step
 def on_post_page(output, page, config):
     """Mark right-to-left pages on the html element itself."""
-    return langs_html_dir(output, _current(config))
+    return langs_html_dir(output, context_of(config).current_language(config))
 
 
+@step
 def on_post_template(output, template_name, config):
     """Same as on_post_page, for the static 404 template."""
     if template_name != "404.html":
         return output
-    return langs_html_dir(output, _current(config))
+    return langs_html_dir(output, context_of(config).current_language(config))
 
 
 # --- Helper functions
@@ -127,13 +137,9 @@ def langs_html_dir(output: str, language) -> str:
     return output.replace(opening, f'{opening} dir="{language.direction}"', 1)
 
 
-def _current(config):
-    return langs.find_language(langs.site_languages(config), langs.current_language(config))
-
-
-def _direction(config, code):
+def _direction(build, code):
     try:
-        return langs.find_language(langs.site_languages(config), code).direction
+        return build.language(code).direction
     except KeyError:
         return "ltr"
 

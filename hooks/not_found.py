@@ -9,28 +9,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-from provence import languages as langs
+from provence.context import context_of, is_final_pass
 from provence.output import write_if_changed
-
-_pages: dict[str, str] = {}
+from provence.pipeline import step
 
 # --- Hooks
 
 
-@event_priority(-10)  # after hooks/languages.py has set the page direction
+@step
 def on_post_template(output, template_name, config):
     """Keep the 404 page rendered for the language being built."""
     if template_name == "404.html":
-        _pages[langs.current_language(config)] = output
+        context_of(config).current(config).not_found = output
     return output
 
 
-@event_priority(-200)  # after the i18n plugin has built every language
+@step
 def on_post_build(config):
     """Write each language's 404 page into its own folder."""
-    if not langs.is_final_pass(config):
+    if not is_final_pass(config):
         return
-    for language in langs.site_languages(config):
-        write_if_changed(Path(config.site_dir) / language.prefix / "404.html", _pages[language.code])
+    build = context_of(config)
+    for language in build.languages:
+        write_if_changed(Path(config.site_dir) / language.prefix / "404.html", build.passes[language.code].not_found)

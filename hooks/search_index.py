@@ -10,62 +10,59 @@ point the search worker at the index of their own language folder.
 from __future__ import annotations
 
 import json
-from copy import deepcopy
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
+from provence import upstream
 from provence import languages as langs
+from provence.context import context_of, is_final_pass
 from provence.output import write_if_changed
+from provence.pipeline import step
 
 # Languages that elide a vowel with an apostrophe ("l'académie", "dell'arte"):
 # the apostrophe separates two words, so "académie" finds "L'académie".
 ELIDING = {"fr", "it"}
 
-_settings: dict[str, dict] = {}
-_indexes: dict[str, dict] = {}
-_untranslated: dict[str, set[str]] = {}
-
 # --- Hooks
 
 
-@event_priority(-150)  # after the i18n plugin (-100) has set this build's theme language
+@step
 def on_config(config):
     """Re-derive the search settings from the language being built."""
-    search = _search_plugin(config)
-    search.config.lang = None
-    search.config.separator = None
-    search.config.pipeline = None
-    search.on_config(config)
-    settings = {key: deepcopy(search.config[key]) for key in ("lang", "separator", "pipeline", "fields")}
-    settings["separator"] = word_separator(settings["separator"], langs.current_language(config))
-    _settings[langs.current_language(config)] = settings
+    language_pass = context_of(config).current(config)
+    settings = upstream.search_settings(config)
+    settings["separator"] = word_separator(settings["separator"], language_pass.code)
+    language_pass.search_settings = settings
     return config
 
 
+@step
+def on_env(env, config, files):
+    """The search worker's file (its name carries a hash) and the language folder of its index."""
+    env.globals["search_worker"] = upstream.search_worker(config.theme.dirs)
+    return env
+
+
+@step
 def on_page_context(context, page, config, nav):
     """Note the pages served in French because they are not translated yet."""
-    code = langs.current_language(config)
-    if getattr(page.file, "locale", code) != code:
-        _untranslated.setdefault(code, set()).add(page.url)
+    language_pass = context_of(config).current(config)
+    if upstream.file_language(page.file, language_pass.code) != language_pass.code:
+        language_pass.untranslated.add(page.url)
     return context
 
 
-@event_priority(-200)  # after material/search and the i18n plugin have run
+@step
 def on_post_build(config):
     """Keep this language's entries; once all languages are built, write every index."""
-    languages = langs.site_languages(config)
-    language = langs.find_language(languages, langs.current_language(config))
-    entries = _search_plugin(config).search_index.entries
-    _indexes[language.code] = {
-        "config": _settings[language.code],
-        "docs": entries_for_language(entries, language, languages, _untranslated.get(language.code, set())),
-    }
-    if not langs.is_final_pass(config):
+    build = context_of(config)
+    language_pass, language = build.current(config), build.current_language(config)
+    entries = upstream.search_entries(config) or []
+    language_pass.search_docs = entries_for_language(entries, language, build.languages, language_pass.untranslated)
+    if not is_final_pass(config):
         return
-    for code, index in _indexes.items():
-        folder = langs.find_language(languages, code).prefix
-        path = Path(config.site_dir) / folder / "search" / "search_index.json"
+    for code, finished in build.passes.items():
+        index = {"config": finished.search_settings, "docs": finished.search_docs}
+        path = Path(config.site_dir) / build.language(code).prefix / "search" / "search_index.json"
         write_if_changed(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
 
 
@@ -93,7 +90,3 @@ def entries_for_language(entries, language, languages, untranslated=frozenset())
             continue
         kept.append({**entry, "location": langs.strip_language(location, language)})
     return kept
-
-
-def _search_plugin(config):
-    return config.plugins["material/search"]

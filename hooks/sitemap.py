@@ -12,45 +12,47 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
+from provence import upstream
 from provence import languages as langs
+from provence.context import context_of, is_final_pass
 from provence.output import write_if_changed
+from provence.pipeline import step
+from provence.templates import file_templates
 
 # --- Hooks
 
 
-@event_priority(-200)  # after the i18n plugin has built every language
+@step
 def on_post_build(config):
     """Write sitemap.xml (root and per language), its gzip, and robots.txt."""
-    if not langs.is_final_pass(config):
+    if not is_final_pass(config):
         return
-    languages = langs.site_languages(config)
-    pages = translated_pages(langs.i18n_plugin(config).i18n_files_per_language)
-    urls = sitemap_urls(pages, config.site_url, languages)
-    template = config.theme.get_env().get_template("hooks/sitemap.xml")
+    build = context_of(config)
+    pages = translated_pages(upstream.files_per_language(config), build.default.code)
+    urls = sitemap_urls(pages, config.site_url, build.languages)
+    templates = file_templates(build.project)
+    template = templates.get_template("sitemap.xml")
     site = Path(config.site_dir)
     root = template.render(urls=urls)
     write_if_changed(site / "sitemap.xml", root)
     write_if_changed(site / "sitemap.xml.gz", gzip.compress(root.encode("utf-8"), mtime=0))
-    for language in languages:
+    for language in build.languages:
         if language.prefix:
             own = [url for url in urls if url["language"] == language.code]
             write_if_changed(site / language.prefix / "sitemap.xml", template.render(urls=own))
-    robots = config.theme.get_env().get_template("hooks/robots.txt").render(site_url=config.site_url)
-    write_if_changed(site / "robots.txt", robots)
+    write_if_changed(site / "robots.txt", templates.get_template("robots.txt").render(site_url=config.site_url))
 
 
 # --- Helper functions
 
 
-def translated_pages(files_per_language):
+def translated_pages(files_per_language: dict, default: str):
     """(language, neutral source path, site-relative URL) of every real translation."""
     pages = []
     for code, files in files_per_language.items():
         for file in files:
-            if getattr(file, "locale", code) == code and file.page is not None:
-                pages.append((code, file.norm_src_uri, file.url))
+            if upstream.file_language(file, default) == code and file.page is not None:
+                pages.append((code, upstream.neutral_source(file), file.url))
     return pages
 
 

@@ -6,50 +6,58 @@ defined in two files, stops the build; there is no silent fallback."""
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from provence import languages as langs
-from provence.datafiles import load_yaml
+from provence import yamlfile
+from provence.context import context_of, is_first_pass
 from provence.errors import Problem, raise_problems
+from provence.pipeline import step
 
 UI_FOLDER = "data/ui"
-
-_strings: dict[str, dict[str, str]] = {}
 
 # --- Hooks
 
 
+@step
 def on_config(config):
     """Read and check data/ui/*.yml once per build, in the default language's pass."""
-    if langs.current_language(config) != langs.i18n_plugin(config).default_language:
+    if not is_first_pass(config):
         return config
-    codes = [language.code for language in langs.site_languages(config)]
-    folder = Path(config.config_file_path).parent / UI_FOLDER
-    problems, merged = [], {}
-    for path in sorted(folder.glob("*.yml")):
-        label = f"{UI_FOLDER}/{path.name}"
-        strings = load_yaml(path, label)
-        problems += check_strings(strings, codes, label)
-        problems += duplicate_keys(strings, merged, label)
-        if isinstance(strings, dict):
-            merged.update({key: (label, texts) for key, texts in strings.items()})
+    build = context_of(config)
+    strings, problems = load_strings(build.project / UI_FOLDER, [language.code for language in build.languages])
     raise_problems(problems, UI_FOLDER)
-    _strings.clear()
-    _strings.update({key: texts for key, (_, texts) in merged.items()})
+    build.ui = strings
     return config
 
 
+@step
 def on_env(env, config, files):
     """Expose ``ui('key')`` to templates, bound to the language being built,
     and ``ui_in('de', 'key')`` for text shown in another language."""
-    env.globals["ui"] = partial(translate, _strings, langs.current_language(config))
-    env.globals["ui_in"] = partial(translate, _strings)
+    build = context_of(config)
+    env.globals["ui"] = partial(translate, build.ui, build.current_language(config).code)
+    env.globals["ui_in"] = partial(translate, build.ui)
     return env
 
 
 # --- Helper functions
+
+
+def load_strings(folder, codes: list[str]) -> tuple[dict, list[Problem]]:
+    """Every UI string of the folder's files (key -> language -> text), and what is wrong with them."""
+    problems, merged = [], {}
+    for path in sorted(folder.glob("*.yml")):
+        label = f"{UI_FOLDER}/{path.name}"
+        strings, found = yamlfile.read(path, label)
+        if found:
+            problems += found
+            continue
+        problems += check_strings(strings, codes, label)
+        problems += duplicate_keys(strings, merged, label)
+        if isinstance(strings, dict):
+            merged.update({key: (label, texts) for key, texts in strings.items()})
+    return {key: texts for key, (_, texts) in merged.items()}, problems
 
 
 def check_strings(strings, codes, source):

@@ -1,10 +1,11 @@
 """A small but complete content set for fixture sites: every collection, every
 data file, translations and index pages, written to the content contract
-(/work/spec/content-model.md)."""
+(data/README.md)."""
 
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 LANGUAGES = ("fr", "en", "es", "it", "de", "ar", "zh")
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n'
@@ -21,7 +22,12 @@ def page(front_matter: str, body: str = "") -> str:
     return f"---\n{textwrap.dedent(front_matter).strip()}\n---\n\n{body}\n"
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
 DATA = {
+    # The site's own bounds and ordinal patterns: checks and formatting depend on them.
+    "data/territory.yml": (ROOT / "data" / "territory.yml").read_text("utf-8"),
+    "data/ordinals.yml": (ROOT / "data" / "ordinals.yml").read_text("utf-8"),
     "data/themes.yml": f"- id: mer\n  label: {labels(fr='Mer', en='Sea')}\n- id: patrimoine\n  label: {labels(fr='Patrimoine', en='Heritage')}\n"
     f"- id: nature\n  label: {labels(fr='Nature', en='Nature')}\n",
     "data/tiers.yml": (

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 # Everything a site needs except its content.
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "data")
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "templates", "server", "data")
 
 
 @dataclass

@@ -229,7 +229,7 @@ PARTNER_PATH = "docs/partenaires/metropole-amp.fr.md"
 BAD_INPUT = {
     "malformed YAML": (
         {"docs/lieux/calanques.fr.md": PLACE.replace("route: 3", "route: [3")},
-        "docs/lieux/calanques.fr.md: line 7: invalid YAML in the front matter",
+        "docs/lieux/calanques.fr.md: line 7, column 7: invalid YAML in the front matter",
     ),
     "unknown field": (
         {PARTNER_PATH: PARTNER_FILE.replace("tier: fondateurs", "teir: fondateurs")},

@@ -15,15 +15,22 @@ from breadcrumbs import trail
 import figures as figures_hook
 from conftest import ROOT, write_files
 from collections_content import site_files
+import yaml
+
 from provence import figures as fmt
 from provence import models
 from provence import search_text
 from provence.catalog import deep_merge, disagreements, load_catalog
-from provence.frontmatter import parse_front_matter
 from provence.languages import Language
-from provence.opendata import build_date, events_ics, places_geojson, route_gpx, split_agenda
+from provence.opendata import build_date, events_ics, places_geojson, route_points, split_agenda
+from provence.templates import file_templates
+from provence.upstream import trailing_entries
+from provence.yamlfile import front_matter as parse_front_matter
 
 FR, EN = Language("fr", "Français", True), Language("en", "English", False)
+CODES = ["fr", "en", "es", "it", "de", "ar", "zh"]
+# How ranks are written, as the site's data file says.
+ORDINALS = yaml.safe_load((ROOT / "data" / "ordinals.yml").read_text("utf-8"))
 
 
 def _messages(problems):
@@ -36,7 +43,7 @@ def _catalog(tmp_path, **changes):
     for path in [path for path, text in changes.items() if text is None]:
         files.pop(path)
     write_files(tmp_path, files)
-    return load_catalog(tmp_path / "docs", tmp_path / "data", "fr")
+    return load_catalog(tmp_path / "docs", tmp_path / "data", CODES)
 
 
 # --- Front matter
@@ -67,8 +74,12 @@ PARTNER = {
 }
 
 
+# The territory as the site's data file declares it.
+TERRITORY = models.Territory.model_validate(yaml.safe_load((ROOT / "data" / "territory.yml").read_text("utf-8")))
+
+
 def _problems(model, raw):
-    _, problems = models.validate(model, raw, "docs/x.fr.md")
+    _, problems = models.validate(model, raw, "docs/x.fr.md", context={"territory": TERRITORY})
     return _messages(problems)
 
 
@@ -95,6 +106,13 @@ def test_a_wrong_type_names_the_value_and_the_expectation():
 def test_coordinates_outside_the_metropolis_are_refused():
     found = _problems(models.Place, {**PLACE, "coordinates": {"lat": 48.85, "lon": 2.35}})
     assert found == ["docs/x.fr.md: coordinates: (48.85, 2.35) is outside the Aix-Marseille-Provence metropolis (lat 43.15–43.80, lon 4.80–5.85)"]
+
+
+@pytest.mark.parametrize("town, lat, lon", [("Nice", 43.70, 7.26), ("Avignon", 43.95, 4.81), ("Gap", 44.56, 6.08), ("Sète", 43.40, 3.70)])
+def test_coordinates_with_one_axis_outside_the_metropolis_are_refused(town, lat, lon):
+    """Nice is inside on latitude, Avignon on longitude: both axes must be inside."""
+    found = _problems(models.Place, {**PLACE, "coordinates": {"lat": lat, "lon": lon}})
+    assert found == [f"docs/x.fr.md: coordinates: ({lat}, {lon}) is outside the Aix-Marseille-Provence metropolis (lat 43.15–43.80, lon 4.80–5.85)"], town
 
 
 @pytest.mark.parametrize("commune, lat, lon", [
@@ -184,7 +202,7 @@ def test_a_translation_without_its_french_file_is_reported(tmp_path):
 
 def test_missing_data_files_are_empty_and_a_site_without_collections_is_valid(tmp_path):
     (tmp_path / "docs").mkdir()
-    catalog, problems = load_catalog(tmp_path / "docs", tmp_path / "data", "fr")
+    catalog, problems = load_catalog(tmp_path / "docs", tmp_path / "data", CODES)
     assert problems == [] and catalog.figures == {} and catalog.budget is None
 
 
@@ -195,16 +213,16 @@ def test_missing_data_files_are_empty_and_a_site_without_collections_is_valid(tm
     ("fr", "10 millions"), ("en", "10 million"), ("es", "10 millones"), ("de", "10 Millionen"), ("zh", "1000万"), ("ar", "10 ملايين"),
 ])
 def test_counts_are_written_in_words_in_every_locale(code, expected):
-    assert fmt.format_value(10_000_000, "count", code) == expected
+    assert fmt.format_value(10_000_000, "count", code, ORDINALS) == expected
 
 
 def test_amounts_percentages_years_and_small_counts_follow_the_locale():
-    assert fmt.format_value(1_000_000, "euros", "fr") == "1\u202f000\u202f000\u00a0€"
-    assert fmt.format_value(1_000_000, "euros", "en") == "€1,000,000"
-    assert fmt.format_value(12.5, "percent", "fr") == "12,5\u00a0%"
-    assert fmt.format_value(12.5, "percent", "en") == "12.5%"
-    assert fmt.format_value(2023, "year", "de") == "2023"
-    assert fmt.format_value(93_000, "count", "en") == "93,000"
+    assert fmt.format_value(1_000_000, "euros", "fr", ORDINALS) == "1\u202f000\u202f000\u00a0€"
+    assert fmt.format_value(1_000_000, "euros", "en", ORDINALS) == "€1,000,000"
+    assert fmt.format_value(12.5, "percent", "fr", ORDINALS) == "12,5\u00a0%"
+    assert fmt.format_value(12.5, "percent", "en", ORDINALS) == "12.5%"
+    assert fmt.format_value(2023, "year", "de", ORDINALS) == "2023"
+    assert fmt.format_value(93_000, "count", "en", ORDINALS) == "93,000"
 
 
 @pytest.mark.parametrize(("rank", "code", "ordinal"), [
@@ -213,16 +231,16 @@ def test_amounts_percentages_years_and_small_counts_follow_the_locale():
     (7, "ar", "7"), (7, "zh", "7"),
 ])
 def test_ranks_are_ordinals_in_each_language(rank, code, ordinal):
-    assert fmt.format_value(rank, "rank", code) == ordinal
+    assert fmt.format_value(rank, "rank", code, ORDINALS) == ordinal
 
 
 def test_a_rank_goes_where_its_label_says():
     figure = models.Figure(id="r", value=1, unit="rank", label={"fr": "{value} parc du monde", "en": "the world's {value} park"}, source="s", date=datetime.date(2023, 1, 1))
     source = models.Source(id="s", title={"fr": "Rapport"}, publisher="P")
-    view = fmt.figure_view(figure, source, "en")
+    view = fmt.figure_view(figure, source, "en", "fr", ORDINALS)
     assert view["label"] == "the world's 1st park" and view["ranked"] is True
     assert view["value"] == "1st"
-    assert fmt.figure_view(figure, source, "fr")["label"] == "1er parc du monde"
+    assert fmt.figure_view(figure, source, "fr", "fr", ORDINALS)["label"] == "1er parc du monde"
     assert view["source"] == {"title": "Rapport", "publisher": "P", "url": None}
     assert view["date"] == "January 1, 2023"
 
@@ -269,7 +287,8 @@ def test_places_geojson_follows_rfc_7946():
 
 
 def test_route_gpx_lists_the_places_in_order_and_escapes_names():
-    gpx = route_gpx([_Place("a", 1, 43.3, 5.4), _Place("b", 2, 43.5, 5.5)], "https://oneprovence.com/")
+    points = route_points([_Place("a", 1, 43.3, 5.4), _Place("b", 2, 43.5, 5.5)], "https://oneprovence.com/")
+    gpx = file_templates(ROOT).get_template("route.gpx").render(places=points)
     ns = {"g": "http://www.topografix.com/GPX/1/1"}
     points = ET.fromstring(gpx.encode()).findall("g:rte/g:rtept", ns)
     assert [(p.get("lat"), p.get("lon"), p.find("g:name", ns).text) for p in points] == [("43.3", "5.4", "Lieu & a"), ("43.5", "5.5", "Lieu & b")]
@@ -295,9 +314,9 @@ def test_events_ics_is_valid_icalendar_with_a_reproducible_stamp():
 
 
 def test_the_build_date_comes_from_source_date_epoch_then_the_config():
-    assert build_date({"SOURCE_DATE_EPOCH": "1700000000"}, "2020-01-01") == (datetime.date(2023, 11, 14), "SOURCE_DATE_EPOCH")
-    assert build_date({}, "2020-01-01") == (datetime.date(2020, 1, 1), "extra.build_date")
-    assert build_date({}, datetime.date(2021, 2, 3))[0] == datetime.date(2021, 2, 3)
+    assert build_date({"SOURCE_DATE_EPOCH": "1700000000"}, "2020-01-01") == datetime.date(2023, 11, 14)
+    assert build_date({}, "2020-01-01") == datetime.date(2020, 1, 1)
+    assert build_date({}, datetime.date(2021, 2, 3)) == datetime.date(2021, 2, 3)
 
 
 def test_the_agenda_splits_on_the_build_date():
@@ -333,9 +352,9 @@ def test_added_text_goes_to_the_last_entry_of_its_page_escaped_and_segmented():
         {"location": "en/lieux/", "title": "Places", "text": "<p>The route.</p>"},
         {"location": "en/lieux/#map", "title": "Map", "text": ""},
     ]
-    added = search_text.append_to_page(entries, "en/lieux/", "<li>The Old Port &lt;script&gt;</li>", lambda text: f"[{text}]")
-    assert added
-    assert entries[2]["text"] == "[The Old Port &lt;script&gt;]"
+    added = search_text.append_to_page(trailing_entries(entries, "en/lieux/"), "en/lieux/", "<li>The Old Port 中文 &lt;script&gt;</li>", lambda text: f"[{text}]")
+    assert added == []
+    assert entries[2]["text"] == "[The Old Port 中文 &lt;script&gt;]"
     assert entries[1]["text"] == "<p>The route.</p>" and entries[0]["text"] == "Welcome"
 
 
@@ -345,9 +364,9 @@ def test_each_heading_with_an_id_in_added_markup_opens_a_section_as_material_doe
         '<p class="op-filter">Filter</p><nav aria-label="Themes"><a href="x/">Sea</a></nav><h2 id="tier-founders">Founding <em>funders</em></h2>'
         '<ul><li><h3>Port of Marseille</h3></li></ul>\n<h2 class="x" id="tier-members">Members</h2><ul><li>CCI</li></ul>'
     )
-    assert search_text.append_to_page(entries, "en/partenaires/", markup)
-    assert entries == [
-        {"location": "en/partenaires/", "title": "Partners", "text": "Who funds us. Filter"},
+    added = search_text.append_to_page(entries, "en/partenaires/", markup)
+    assert entries == [{"location": "en/partenaires/", "title": "Partners", "text": "Who funds us. Filter"}]
+    assert added == [
         {"location": "en/partenaires/#tier-founders", "title": "Founding funders", "text": "Port of Marseille"},
         {"location": "en/partenaires/#tier-members", "title": "Members", "text": "CCI"},
     ]
@@ -355,9 +374,9 @@ def test_each_heading_with_an_id_in_added_markup_opens_a_section_as_material_doe
 
 def test_added_text_is_dropped_when_the_page_has_no_entry_of_its_own():
     entries = [{"location": "en/", "title": "Home", "text": "Welcome"}]
-    assert not search_text.append_to_page(entries, "en/lieux/", "<p>The Old Port</p>")
-    assert not search_text.append_to_page([], "en/lieux/", "<p>The Old Port</p>")
-    assert not search_text.append_to_page(entries, "en/", "<aside><img alt='x'></aside>")
+    assert trailing_entries(entries, "en/lieux/") == []
+    assert search_text.append_to_page([], "en/lieux/", "<p>The Old Port</p><h2 id='a'>A</h2>") == []
+    assert search_text.append_to_page(entries, "en/", "<aside><img alt='x'></aside>") == []
     assert entries == [{"location": "en/", "title": "Home", "text": "Welcome"}]
 
 
@@ -375,7 +394,7 @@ def test_figure_markers_in_search_text_become_the_figures_text():
     text = "<p>Il a accueilli [[figure:passengers]] de passagers.</p><p>[[figures:a,b]]</p>"
     searchable = figures_hook.searchable_markers(text, rendered=rendered, segment=lambda words: words.replace("万", "\u200b万"))
     assert searchable == "<p>Il a accueilli 10 millions (Aéroport) de passagers.</p>1000\u200b万"
-    assert figures_hook.searchable_markers("no marker", rendered={}, segment=str) == "no marker"
+    assert figures_hook.searchable_markers("no marker", rendered={}, segment=None) == "no marker"
 
 
 def test_rewriting_a_pages_search_entries_leaves_the_other_pages_alone():
@@ -384,5 +403,7 @@ def test_rewriting_a_pages_search_entries_leaves_the_other_pages_alone():
         {"location": "filieres/sante/", "title": "Santé", "text": "[[figure:a]]"},
         {"location": "filieres/sante/#chiffres", "title": "Chiffres [[figure:a]]", "text": "x"},
     ]
-    assert search_text.rewrite_page(entries, "filieres/sante/", lambda words: words.replace("[[figure:a]]", "10")) == 2
+    page_entries = trailing_entries(entries, "filieres/sante/")
+    assert len(page_entries) == 2
+    search_text.rewrite_entries(page_entries, lambda words: words.replace("[[figure:a]]", "10"))
     assert [(entry["title"], entry["text"]) for entry in entries] == [("Filières", "[[figure:a]]"), ("Santé", "10"), ("Chiffres 10", "x")]

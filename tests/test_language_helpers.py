@@ -92,6 +92,7 @@ def test_search_entries_are_split_by_language_and_relocated():
         {"location": "en/", "title": "Home", "text": ""},
         {"location": "en/lieux/#top", "title": "Places", "text": ""},
         {"location": "en/seul/", "title": "Seul", "text": ""},
+        {"location": "en/seul/#horaires-douverture", "title": "Horaires d'ouverture", "text": ""},
         {"location": "ar/", "title": "الرئيسية", "text": ""},
     ]
     assert [e["location"] for e in search_index.entries_for_language(entries, FR, ALL)] == [""]
@@ -118,7 +119,7 @@ def test_publish_swaps_folders(tmp_path: Path):
 
 
 def test_front_matter_problems():
-    from provence.frontmatter import front_matter_problem
+    from provence.yamlfile import front_matter_problem
 
     assert front_matter_problem("---\ntitle: 'A : B'\n---\n\nx", "p.md") is None
     assert front_matter_problem("# no front matter\n", "p.md") is None

@@ -10,7 +10,7 @@ import pytest
 
 from browser import browser
 from conftest import ROOT, language_folder
-from provence.frontmatter import parse_front_matter
+from provence.yamlfile import front_matter as parse_front_matter
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("quality-browser")]
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-import markup
 from provence import cdn
+from provence.models import Redirect
+from provence.upstream import valid_page_shell
 from quality_report import summary_lines
 
 
@@ -29,8 +30,8 @@ def test_policy_allows_inline_scripts_by_hash_only_and_no_framing():
 
 
 def test_an_old_folder_redirects_with_and_without_its_slash():
-    assert cdn.Redirect.model_validate({"from": "/a/b/", "to": "/c/"}).sources == ["/a/b", "/a/b/"]
-    assert cdn.Redirect.model_validate({"from": "/plan.html", "to": "/c/"}).sources == ["/plan.html"]
+    assert Redirect.model_validate({"from": "/a/b/", "to": "/c/"}).sources == ["/a/b", "/a/b/"]
+    assert Redirect.model_validate({"from": "/plan.html", "to": "/c/"}).sources == ["/plan.html"]
 
 
 def test_malformed_redirects_file_is_described():
@@ -41,13 +42,13 @@ def test_malformed_redirects_file_is_described():
 def test_navigation_labels_lose_an_empty_tabindex_only():
     empty = '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">'
     kept = '<label class="md-nav__link md-nav__container" for="__nav_3" id="__nav_3_label" tabindex="0">'
-    assert markup.valid_toggles(empty + kept) == '<label class="md-nav__link" for="__nav_2" id="__nav_2_label">' + kept
+    assert valid_page_shell(empty + kept) == '<label class="md-nav__link" for="__nav_2" id="__nav_2_label">' + kept
 
 
 def test_toggle_checkboxes_lose_autocomplete_once():
     html = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
-    assert "autocomplete" not in markup.valid_toggles(html)
-    assert markup.valid_toggles(markup.valid_toggles(html)) == markup.valid_toggles(html)
+    assert "autocomplete" not in valid_page_shell(html)
+    assert valid_page_shell(valid_page_shell(html)) == valid_page_shell(html)
 
 
 def test_summary_has_one_line_per_gate_and_says_what_did_not_run():

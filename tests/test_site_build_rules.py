@@ -174,5 +174,5 @@ def test_front_matter_that_mkdocs_would_ignore_stops_the_build(fixture_project):
     })
     build = run_build(fixture_project)
     assert not build.ok
-    assert "docs/fos.fr.md: line 2: invalid YAML in the front matter: mapping values are not allowed in this context (a value containing ': ' must be in quotes)" in build.output
+    assert "docs/fos.fr.md: line 2, column 12: invalid YAML in the front matter: mapping values are not allowed in this context (a value containing ': ' must be in quotes)" in build.output
     assert "docs/conflit.fr.md: line" in build.output

@@ -1,18 +1,15 @@
 """The content collections and data files of one build, read and validated
 once: places, sectors, partners, changemakers, events, and the key figures,
-sources, tiers, themes and budget they refer to."""
+sources, tiers, themes, budget, territory and ordinals they refer to."""
 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
-from provence import models
+from provence import models, yamlfile
 from provence.errors import Problem
-from provence.frontmatter import SAFE_LOADER, parse_front_matter
 from provence.languages import language_suffix
 
 # Collection -> (folder under docs/, front matter model). Folder names are the French URLs.
@@ -33,34 +30,33 @@ FOLDERS = {folder: kind for kind, (folder, _) in COLLECTIONS.items()}
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One item of a collection: its French front matter and its translations."""
+class Item:
+    """One item of a collection (a place, a partner...), in one language.
 
-    kind: str
+    ``fields`` is its front matter in that language: the French file's, or a
+    translation merged over it. Templates read the fields as attributes
+    (``place.title``, ``place.commune``).
+    """
+
+    # The collection it belongs to ("places"...); not `kind`, a changemaker's field.
+    collection: str
     slug: str
     file: str
-    french: models.Item
+    fields: models.FrontMatter
     translations: dict = field(default_factory=dict)
 
     @property
     def path(self) -> str:
         """Language-neutral site path of the item's page: ``lieux/vieux-port/``."""
-        return f"{COLLECTIONS[self.kind][0]}/{self.slug}/"
+        return f"{COLLECTIONS[self.collection][0]}/{self.slug}/"
 
-    def localized(self, code: str) -> "View":
-        """The item as readers of a language see it (French text where not translated)."""
-        return View(self.slug, self.path, self.translations.get(code, self.french))
-
-
-@dataclass(frozen=True)
-class View:
-    """An item in one language, for templates: ``place.slug``, ``place.title``..."""
-
-    slug: str
-    path: str
-    fields: models.Item
+    def localized(self, code: str) -> "Item":
+        """The item as readers of a language see it (the French text where it is not translated)."""
+        return replace(self, fields=self.translations.get(code, self.fields))
 
     def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
         return getattr(self.fields, name)
 
 
@@ -74,41 +70,42 @@ class Catalog:
     tiers: dict = field(default_factory=dict)
     themes: dict = field(default_factory=dict)
     budget: models.Budget | None = None
+    territory: models.Territory | None = None
+    # Language code -> how ranks are written (data/ordinals.yml).
+    ordinals: dict = field(default_factory=dict)
+    # The default language, in which every item starts.
+    default: str = "fr"
     # Slugs and ids of entries that exist but failed validation: citing them is
     # not a second problem.
     invalid: set = field(default_factory=set)
     # Folder -> listing of its French index page, which its translations inherit.
     listings: dict = field(default_factory=dict)
 
-    def items(self, kind: str, code: str) -> list[View]:
+    def items(self, kind: str, code: str) -> list[Item]:
         """A collection in a language, in reading order."""
-        return sorted((entry.localized(code) for entry in self.collections[kind].values()), key=_reading_order(kind, self))
+        return sorted((item.localized(code) for item in self.collections[kind].values()), key=_reading_order(kind, self))
 
     def themes_in_use(self) -> list:
         """The themes of data/themes.yml that at least one place cites, in the file's order."""
-        cited = {theme for entry in self.collections["places"].values() for theme in entry.french.themes}
+        cited = {theme for item in self.collections["places"].values() for theme in item.themes}
         return [theme for theme in self.themes.values() if theme.id in cited]
 
-    def of_sector(self, kind: str, sector: str, code: str) -> list[View]:
-        """The places, partners or changemakers of a sector, in reading order."""
-        return in_sector(self.items(kind, code), kind, sector)
 
-
-def in_sector(views: list[View], kind: str, sector: str) -> list[View]:
-    """The views of a collection (places, partners, changemakers) that belong to a sector."""
+def in_sector(items: list[Item], kind: str, sector: str) -> list[Item]:
+    """The items of a collection (places, partners, changemakers) that belong to a sector."""
     if kind == "changemakers":
-        return [view for view in views if view.sector == sector]
-    return [view for view in views if sector in view.sectors]
+        return [item for item in items if item.sector == sector]
+    return [item for item in items if sector in item.sectors]
 
 
 def _reading_order(kind, catalog):
     if kind == "places":
-        return lambda view: (view.route, view.slug)
+        return lambda item: (item.route, item.slug)
     if kind == "events":
-        return lambda view: (view.start, view.slug)
+        return lambda item: (item.start, item.slug)
     if kind == "partners":
-        return lambda view: (_tier_order(catalog, view.tier), view.title.casefold(), view.slug)
-    return lambda view: (view.title.casefold(), view.slug)
+        return lambda item: (_tier_order(catalog, item.tier), item.title.casefold(), item.slug)
+    return lambda item: (item.title.casefold(), item.slug)
 
 
 def _tier_order(catalog, tier_id):
@@ -119,23 +116,32 @@ def _tier_order(catalog, tier_id):
 # --- Loading
 
 
-def load_catalog(docs_dir: Path, data_dir: Path, default: str) -> tuple[Catalog, list[Problem]]:
-    """Read and check every collection file and data file; all problems together."""
-    catalog, problems = Catalog(), []
+def load_catalog(docs_dir: Path, data_dir: Path, languages: list[str]) -> tuple[Catalog, list[Problem]]:
+    """Read and check every collection file and data file; all problems together.
+
+    ``languages``: the codes of the site's languages, the default one first.
+    """
+    default = languages[0]
+    catalog, problems = Catalog(default=default), []
     for name, model in DATA_LISTS.items():
-        raw, found = read_yaml(data_dir / f"{name}.yml", f"data/{name}.yml")
+        raw, found = yamlfile.read(data_dir / f"{name}.yml", f"data/{name}.yml")
         entries, invalid = load_data_list(raw, f"data/{name}.yml", model)
         setattr(catalog, name, entries)
         problems += found + invalid
         catalog.invalid |= {id_ for id_ in data_ids(raw) if id_ not in entries}
     catalog.budget, found = load_budget(data_dir / "budget.yml", "data/budget.yml")
     problems += found
+    catalog.territory, found = load_single(data_dir / "territory.yml", "data/territory.yml", models.Territory)
+    problems += found
+    catalog.ordinals, found = load_ordinals(data_dir / "ordinals.yml", "data/ordinals.yml", languages)
+    problems += found
+    context = {"territory": catalog.territory}
     for kind in COLLECTIONS:
-        entries, found = load_collection(docs_dir, kind, default)
+        entries, found = load_collection(docs_dir, kind, default, context)
         catalog.collections[kind] = entries
         problems += found
         catalog.invalid |= set(collection_files(docs_dir, kind, default)) - set(entries)
-    problems += check_references(catalog) + reserved_slugs(catalog)
+    problems += check_references(catalog) + reserved_slugs(catalog) + missing_territory(catalog, docs_dir, default)
     catalog.listings = index_listings(docs_dir, default)
     return catalog, problems
 
@@ -144,22 +150,45 @@ def index_listings(docs_dir: Path, default: str) -> dict[str, str]:
     """The ``listing`` of each French index page, by folder ('' for the docs root)."""
     listings = {}
     for path in sorted(docs_dir.rglob(f"index.{default}.md")):
-        meta, _ = parse_front_matter(path.read_text(encoding="utf-8"), "")
+        meta, _ = yamlfile.front_matter(path.read_text(encoding="utf-8"), "")
         if isinstance(meta.get("listing"), str):
             listings[path.parent.relative_to(docs_dir).as_posix().removeprefix(".")] = meta["listing"]
     return listings
 
 
-def read_yaml(path: Path, label: str) -> tuple[object, list[Problem]]:
-    """A data file's YAML (None when the file does not exist yet)."""
-    if not path.exists():
-        return None, []
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER), []
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else ""
-        return None, [Problem(label, where, f"invalid YAML: {getattr(error, 'problem', None) or error}")]
+def load_single(path: Path, label: str, model) -> tuple[object, list[Problem]]:
+    """A data file holding one mapping (data/territory.yml), if it exists."""
+    raw, problems = yamlfile.read(path, label)
+    if raw is None:
+        return None, problems
+    parsed, found = models.validate(model, raw, label)
+    return parsed, problems + found
+
+
+def load_ordinals(path: Path, label: str, languages: list[str]) -> tuple[dict, list[Problem]]:
+    """data/ordinals.yml: language -> ordinal patterns, for configured languages only."""
+    raw, problems = yamlfile.read(path, label)
+    if raw is None:
+        return {}, problems
+    if not isinstance(raw, dict):
+        return {}, problems + [Problem(label, "", "expected one entry per language, e.g. `fr: {one: '{n}er', other: '{n}e'}`")]
+    ordinals = {}
+    for code, patterns in raw.items():
+        if code not in languages:
+            problems.append(Problem(label, str(code), f"{code!r} is not a language of the site ({', '.join(languages)})"))
+            continue
+        parsed, found = models.validate(models.Ordinals, patterns, label, prefix=(code,))
+        problems += found
+        if parsed is not None:
+            ordinals[code] = parsed.model_dump(exclude_none=True)
+    return ordinals, problems
+
+
+def missing_territory(catalog: Catalog, docs_dir: Path, default: str) -> list[Problem]:
+    """Places cannot be checked without the territory they must lie in."""
+    if catalog.territory is not None or not catalog.collections["places"]:
+        return []
+    return [Problem("data/territory.yml", "", "missing; the places of docs/lieux/ need the territory's bounds (name, lat, lon)")]
 
 
 def data_ids(raw) -> set[str]:
@@ -189,7 +218,7 @@ def load_data_list(raw, label: str, model) -> tuple[dict, list[Problem]]:
 
 def load_budget(path: Path, label: str) -> tuple[models.Budget | None, list[Problem]]:
     """data/budget.yml, if it exists."""
-    raw, problems = read_yaml(path, label)
+    raw, problems = yamlfile.read(path, label)
     if raw is None:
         return None, problems
     budget, found = models.validate(models.Budget, raw, label)
@@ -212,49 +241,49 @@ def collection_files(docs_dir: Path, kind: str, default: str) -> dict[str, dict[
     return files
 
 
-def load_collection(docs_dir: Path, kind: str, default: str) -> tuple[dict[str, Entry], list[Problem]]:
+def load_collection(docs_dir: Path, kind: str, default: str, context: dict | None = None) -> tuple[dict[str, Item], list[Problem]]:
     """Every item of one collection, with its translations merged onto the French file."""
-    model = COLLECTIONS[kind][1]
-    entries, problems = {}, []
+    items, problems = {}, []
     for slug, files in collection_files(docs_dir, kind, default).items():
-        entry, found = load_entry(docs_dir, kind, slug, files, default, model)
+        item, found = load_item(docs_dir, kind, slug, files, default, context)
         problems += found
-        if entry is not None:
-            entries[slug] = entry
-    problems += duplicate_slugs(kind, entries)
-    return entries, problems
+        if item is not None:
+            items[slug] = item
+    problems += duplicate_slugs(kind, items)
+    return items, problems
 
 
-def load_entry(docs_dir, kind, slug, files, default, model) -> tuple[Entry | None, list[Problem]]:
+def load_item(docs_dir, kind, slug, files, default, context=None) -> tuple[Item | None, list[Problem]]:
     """One item: the French file validated, then each translation against it."""
+    model = COLLECTIONS[kind][1]
     label = {code: _label(docs_dir, path) for code, path in files.items()}
     if default not in files:
         folder = COLLECTIONS[kind][0]
         return None, [Problem(label[code], "file name", f"there is no French file docs/{folder}/{slug}.{default}.md; every item starts with its French file") for code in sorted(files)]
-    french_raw, problems = parse_front_matter(files[default].read_text(encoding="utf-8"), label[default])
-    french, found = models.validate(model, french_raw, label[default]) if not problems else (None, [])
+    french_raw, problems = yamlfile.front_matter(files[default].read_text(encoding="utf-8"), label[default])
+    french, found = models.validate(model, french_raw, label[default], context=context) if not problems else (None, [])
     problems += found
     if french is not None:
         problems += missing_picture(docs_dir, kind, files[default], french, label[default])
     translations = {}
     for code in sorted(set(files) - {default}):
-        translated, found = load_translation(files[code], label[code], french_raw, model)
+        translated, found = load_translation(files[code], label[code], french_raw, model, context)
         problems += found
         if translated is not None:
             translations[code] = translated
     if french is None:
         return None, problems
-    return Entry(kind, slug, label[default], french, translations), problems
+    return Item(kind, slug, label[default], french, translations), problems
 
 
-def load_translation(path: Path, label: str, french_raw: dict, model) -> tuple[models.Item | None, list[Problem]]:
+def load_translation(path: Path, label: str, french_raw: dict, model, context=None) -> tuple[models.FrontMatter | None, list[Problem]]:
     """A translation: its text over the French file; other fields must agree with it."""
-    raw, problems = parse_front_matter(path.read_text(encoding="utf-8"), label)
+    raw, problems = yamlfile.front_matter(path.read_text(encoding="utf-8"), label)
     if problems:
         return None, problems
     problems += disagreements(french_raw, raw, models.text_paths(model), label)
     merged = deep_merge(french_raw, raw)
-    translated, found = models.validate(model, merged, label)
+    translated, found = models.validate(model, merged, label, context=context)
     # Errors of fields the translation does not write belong to the French file.
     problems += [problem for problem in found if _writes(raw, problem.field)]
     return translated, problems
@@ -328,19 +357,19 @@ def picture_path(page_src_uri: str, src: str) -> str | None:
     return None if joined.startswith("..") or src.startswith(("/", "http:", "https:")) else joined
 
 
-def duplicate_slugs(kind: str, entries: dict[str, Entry]) -> list[Problem]:
+def duplicate_slugs(kind: str, items: dict[str, Item]) -> list[Problem]:
     """Slugs equal but for case, and places sharing a position on the route."""
     problems, seen = [], {}
-    for slug, entry in entries.items():
-        other = seen.setdefault(slug.casefold(), entry)
-        if other is not entry:
-            problems.append(Problem(entry.file, "file name", f"slug {slug!r} duplicates {other.file}; expected one file per item"))
+    for slug, item in items.items():
+        other = seen.setdefault(slug.casefold(), item)
+        if other is not item:
+            problems.append(Problem(item.file, "file name", f"slug {slug!r} duplicates {other.file}; expected one file per item"))
     if kind == "places":
         by_position = {}
-        for entry in entries.values():
-            other = by_position.setdefault(entry.french.route, entry)
-            if other is not entry:
-                problems.append(Problem(entry.file, "route", f"{entry.french.route} is already the position of {other.file}; expected each place at its own position on the route"))
+        for item in items.values():
+            other = by_position.setdefault(item.route, item)
+            if other is not item:
+                problems.append(Problem(item.file, "route", f"{item.route} is already the position of {other.file}; expected each place at its own position on the route"))
     return problems
 
 
@@ -368,10 +397,10 @@ def theme_path(theme_id: str) -> str:
     return f"{THEME_FOLDER}/{theme_id}/"
 
 
-def picture_site_path(view) -> str:
+def picture_site_path(item) -> str:
     """The site path of an item's image or logo."""
-    folder = view.path.split("/")[0]
-    return picture_path(folder + "/page.md", getattr(view, PICTURES[FOLDERS[folder]]).src)
+    folder = item.path.split("/")[0]
+    return picture_path(folder + "/page.md", getattr(item, PICTURES[FOLDERS[folder]]).src)
 
 
 # --- References between files
@@ -382,19 +411,19 @@ def check_references(catalog: Catalog) -> list[Problem]:
     sectors, places = catalog.collections["sectors"], catalog.collections["places"]
     partners = catalog.collections["partners"]
     checks = []
-    for entry in places.values():
-        checks += [(entry.file, "themes", theme, catalog.themes, "data/themes.yml") for theme in entry.french.themes]
-        checks += [(entry.file, "sectors", sector, sectors, "docs/filieres/") for sector in entry.french.sectors]
-    for entry in sectors.values():
-        checks += [(entry.file, "figures", figure, catalog.figures, "data/figures.yml") for figure in entry.french.figures]
-    for entry in partners.values():
-        checks.append((entry.file, "tier", entry.french.tier, catalog.tiers, "data/tiers.yml"))
-        checks += [(entry.file, "sectors", sector, sectors, "docs/filieres/") for sector in entry.french.sectors]
-    for entry in catalog.collections["changemakers"].values():
-        checks.append((entry.file, "sector", entry.french.sector, sectors, "docs/filieres/"))
-    for entry in catalog.collections["events"].values():
-        if entry.french.place:
-            checks.append((entry.file, "place", entry.french.place, places, "docs/lieux/"))
+    for place in places.values():
+        checks += [(place.file, "themes", theme, catalog.themes, "data/themes.yml") for theme in place.themes]
+        checks += [(place.file, "sectors", sector, sectors, "docs/filieres/") for sector in place.sectors]
+    for sector in sectors.values():
+        checks += [(sector.file, "figures", figure, catalog.figures, "data/figures.yml") for figure in sector.figures]
+    for partner in partners.values():
+        checks.append((partner.file, "tier", partner.tier, catalog.tiers, "data/tiers.yml"))
+        checks += [(partner.file, "sectors", sector, sectors, "docs/filieres/") for sector in partner.sectors]
+    for changemaker in catalog.collections["changemakers"].values():
+        checks.append((changemaker.file, "sector", changemaker.sector, sectors, "docs/filieres/"))
+    for event in catalog.collections["events"].values():
+        if event.place:
+            checks.append((event.file, "place", event.place, places, "docs/lieux/"))
     for figure in catalog.figures.values():
         checks.append((f"data/figures.yml (id {figure.id!r})", "source", figure.source, catalog.sources, "data/sources.yml"))
     if catalog.budget:

@@ -15,10 +15,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
 from provence.errors import Problem
-from provence.models import validate
+from provence.models import Redirect, validate
 
 # An inline script: a <script> without src. Data blocks (type="application/json")
 # are not executed and not subject to the CSP, so they are not hashed.
@@ -112,29 +110,6 @@ def fingerprinted_assets(site: Path) -> list[str]:
 
 
 # --- Redirects
-
-
-class Redirect(BaseModel):
-    """One old address (``from``) answered with 301 towards its new address (``to``)."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    source: str = Field(alias="from")
-    target: str = Field(alias="to")
-
-    @field_validator("source", "target")
-    @classmethod
-    def _site_path(cls, value: str) -> str:
-        if not value.startswith("/") or value.startswith("//") or any(c in value for c in " \t\n;{}'\"#?"):
-            raise ValueError(f"{value!r} is not a site path; expected a path starting with '/', without spaces, quotes, '#' or '?'")
-        return value
-
-    @property
-    def sources(self) -> list[str]:
-        """The paths that redirect: an old folder answers with and without its slash."""
-        if self.source.endswith("/") and self.source != "/":
-            return [self.source.rstrip("/"), self.source]
-        return [self.source]
 
 
 def parse_redirects(data, label: str) -> tuple[list[Redirect], list[Problem]]:

@@ -16,17 +16,6 @@ from babel.numbers import format_compact_decimal, format_currency, format_decima
 BABEL_LOCALES = {"zh": "zh_Hans"}
 # From this value on, counts and amounts read better in words: "10 millions", "1000万".
 COMPACT_FROM = 1_000_000
-# Babel knows each language's ordinal categories (CLDR: "one", "two", "few",
-# "other") but not how the ordinal is written: these patterns say it. A
-# language without a pattern writes the plain number (Arabic, Chinese labels
-# carry their own ordinal words, such as 第{value}).
-ORDINALS = {
-    "fr": {"one": "{n}er", "other": "{n}e"},
-    "en": {"one": "{n}st", "two": "{n}nd", "few": "{n}rd", "other": "{n}th"},
-    "es": {"other": "{n}.º"},
-    "it": {"other": "{n}º"},
-    "de": {"other": "{n}."},
-}
 
 INLINE = re.compile(r"\[\[figure:([^\]\s]+)\]\]")
 # Block markers stand alone in their paragraph.
@@ -48,10 +37,16 @@ def format_count(value: float, code: str) -> str:
     return format_decimal(value, locale=locale)
 
 
-def format_rank(value: float, code: str) -> str:
-    """A rank as an ordinal: ``7e`` / ``7th`` / ``7.º`` / ``7.``."""
+def format_rank(value: float, code: str, ordinals: dict) -> str:
+    """A rank as an ordinal: ``7e`` / ``7th`` / ``7.º`` / ``7.``.
+
+    Babel knows each language's ordinal categories (CLDR: "one", "two",
+    "few", "other"); data/ordinals.yml says how each is written. A language
+    without patterns writes the plain number (its labels carry their own
+    ordinal words, such as 第{value}).
+    """
     number = int(value)
-    patterns = ORDINALS.get(code, {})
+    patterns = ordinals.get(code, {})
     category = babel_locale(code).ordinal_form(number)
     return patterns.get(category, patterns.get("other", "{n}")).format(n=number)
 
@@ -68,8 +63,8 @@ def format_percent_value(value: float, code: str) -> str:
     return format_percent(value / 100, locale=babel_locale(code), decimal_quantization=False)
 
 
-def format_value(value: float, unit: str, code: str) -> str:
-    """A figure's value in its unit; ranks as ordinals, years as plain numbers."""
+def format_value(value: float, unit: str, code: str, ordinals: dict) -> str:
+    """A figure's value in its unit; ranks as ordinals (data/ordinals.yml), years as plain numbers."""
     if unit == "count":
         return format_count(value, code)
     if unit == "euros":
@@ -77,7 +72,7 @@ def format_value(value: float, unit: str, code: str) -> str:
     if unit == "percent":
         return format_percent_value(value, code)
     if unit == "rank":
-        return format_rank(value, code)
+        return format_rank(value, code, ordinals)
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
@@ -96,46 +91,46 @@ def format_period(start: datetime.date, end: datetime.date, code: str) -> str:
     return format_interval(start, end, "yMMMd", locale=babel_locale(code))
 
 
-def translated(texts, code: str, default: str = "fr") -> str:
-    """A per-language text (or one text for all languages), in a language or else in French."""
+def translated(texts, code: str, default: str) -> str:
+    """A per-language text (or one text for all languages), in a language or else in the default one."""
     if isinstance(texts, str):
         return texts
     return texts.get(code) or texts.get(default) or ""
 
 
-def figure_label(figure, code: str) -> str:
+def figure_label(figure, code: str, default: str, ordinals: dict) -> str:
     """A figure's label; for ranks, ``{value}`` in the label receives the formatted rank."""
-    label = translated(figure.label, code)
+    label = translated(figure.label, code, default)
     if "{value}" in label:
-        return label.replace("{value}", format_value(figure.value, figure.unit, code))
+        return label.replace("{value}", format_value(figure.value, figure.unit, code, ordinals))
     return label
 
 
-def figure_view(figure, source, code: str) -> dict:
+def figure_view(figure, source, code: str, default: str, ordinals: dict) -> dict:
     """Everything a template shows of a figure: value, label, source and date."""
     return {
         "id": figure.id,
-        "value": format_value(figure.value, figure.unit, code),
-        "label": figure_label(figure, code),
-        "ranked": "{value}" in translated(figure.label, code),
+        "value": format_value(figure.value, figure.unit, code, ordinals),
+        "label": figure_label(figure, code, default, ordinals),
+        "ranked": "{value}" in translated(figure.label, code, default),
         "date": format_day(figure.date, code),
         "iso_date": figure.date.isoformat(),
-        "source": source_view(source, code),
+        "source": source_view(source, code, default),
     }
 
 
-def source_view(source, code: str) -> dict:
+def source_view(source, code: str, default: str) -> dict:
     """A source's title, publisher and address (if any) in a language."""
-    return {"title": translated(source.title, code), "publisher": source.publisher, "url": source.url}
+    return {"title": translated(source.title, code, default), "publisher": source.publisher, "url": source.url}
 
 
-def budget_view(budget, partners: dict, code: str) -> dict:
+def budget_view(budget, partners: dict, code: str, default: str) -> dict:
     """The budget chart and table data: each funder's amount, share and bar length."""
     total = sum(funder.amount for funder in budget.funders)
     largest = max((funder.amount for funder in budget.funders), default=0) or 1
     rows = [
         {
-            "label": translated(funder.label, code),
+            "label": translated(funder.label, code, default),
             "amount": format_euros(funder.amount, code),
             "share": format_percent(funder.amount / total if total else 0, locale=babel_locale(code)),
             "bar": round(100 * funder.amount / largest, 1),
@@ -143,7 +138,7 @@ def budget_view(budget, partners: dict, code: str) -> dict:
         }
         for funder in sorted(budget.funders, key=lambda funder: (-funder.amount, funder.id))
     ]
-    total_label = translated(budget.total_label, code) if budget.total_label else None
+    total_label = translated(budget.total_label, code, default) if budget.total_label else None
     return {"rows": rows, "total": format_euros(total, code), "total_label": total_label}
 
 

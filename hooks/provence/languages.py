@@ -1,7 +1,8 @@
-"""The site's languages, read from the one declaration in mkdocs.yml.
+"""The site's languages and the paths of each language's folder.
 
-Every hook and test obtains languages from :func:`site_languages`, which reads
-the ``i18n`` plugin's ``languages`` list: there is no second list to drift.
+The languages are declared once, in mkdocs.yml (the i18n plugin's
+``languages``); each build reads that declaration into its context
+(provence/context.py): there is no second list to drift.
 """
 
 from __future__ import annotations
@@ -32,48 +33,6 @@ class Language:
     def prefix(self) -> str:
         """Folder of this language in the built site: '' or 'en/'."""
         return "" if self.default else f"{self.code}/"
-
-
-def i18n_plugin(config):
-    """The mkdocs-static-i18n plugin instance of a loaded config."""
-    return config.plugins["i18n"]
-
-
-_declared: dict = {}
-
-
-def site_languages(config) -> list[Language]:
-    """All built languages, in declaration order (default language first).
-
-    Read from the i18n plugin's configuration once per loaded configuration:
-    hooks ask for them on every page.
-    """
-    declared = i18n_plugin(config).config.languages
-    cached = _declared.get(id(declared))
-    if cached is None or cached[0] is not declared:
-        languages = [Language(lang.locale, lang.name, bool(lang.default)) for lang in declared if lang.build]
-        cached = (declared, sorted(languages, key=lambda language: not language.default))
-        _declared.clear()
-        _declared[id(declared)] = cached
-    return list(cached[1])
-
-
-def current_language(config) -> str:
-    """The language whose build is running an event.
-
-    The i18n plugin builds the other languages from inside the default
-    language's post-build step and leaves ``current_language`` on the last one
-    built: outside those nested builds, the language is the default one.
-    """
-    plugin = i18n_plugin(config)
-    if plugin.current_language is None or not plugin.building:
-        return plugin.default_language
-    return plugin.current_language
-
-
-def is_final_pass(config) -> bool:
-    """True in the last post-build call, once every language has been built."""
-    return not i18n_plugin(config).building
 
 
 def language_suffix(src_uri: str) -> str | None:

@@ -1,6 +1,7 @@
-"""Typed front matter of the content collections and the data files
-(/work/spec/content-model.md), and the translation of validation errors into
-words an editor can act on."""
+"""Every model of the project, in one place: the typed front matter of the
+content collections (data/README.md), the data files, the site settings of
+mkdocs.yml (audience measurement) and the redirects; and the translation of
+validation errors into words an editor can act on."""
 
 from __future__ import annotations
 
@@ -9,16 +10,11 @@ import difflib
 import re
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator, BaseModel, ConfigDict, Field, PositiveInt, ValidationError, ValidationInfo, field_validator, model_validator,
+)
 
 from provence.errors import Problem
-
-# A bounding box around the Aix-Marseille-Provence metropolis (92 communes), with
-# a small margin: it holds Fos-sur-Mer (43.44, 4.94), Istres (43.51, 4.99),
-# Martigues (43.40, 5.05), Salon (43.64, 5.10), Aix (43.53, 5.45), Pertuis
-# (43.69, 5.50), Marseille (43.30, 5.37) and La Ciotat (43.17, 5.60).
-TERRITORY = {"lat": (43.15, 43.80), "lon": (4.80, 5.85)}
-TERRITORY_NAME = "the Aix-Marseille-Provence metropolis"
 
 # Something that a browser would read as a tag: `<script>`, `</b>`, `<img ...>`, `<!--`.
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>?")
@@ -61,18 +57,35 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Territory(Strict):
+    """data/territory.yml: the bounding box that every place's coordinates must fall in."""
+
+    name: Text
+    lat: tuple[float, float]
+    lon: tuple[float, float]
+
+    def contains(self, lat: float, lon: float) -> bool:
+        """True when the point is inside the box on both axes."""
+        (south, north), (west, east) = self.lat, self.lon
+        return south <= lat <= north and west <= lon <= east
+
+
 class Coordinates(Strict):
-    """A point inside the metropolis, in decimal degrees (WGS 84)."""
+    """A point inside the territory, in decimal degrees (WGS 84).
+
+    The territory comes from the validation context (``{"territory": Territory}``).
+    """
 
     lat: float
     lon: float
 
     @model_validator(mode="after")
-    def _inside_territory(self):
-        (south, north), (west, east) = TERRITORY["lat"], TERRITORY["lon"]
-        if not (south <= self.lat <= north and west <= self.lon <= east):
+    def _inside_territory(self, info: ValidationInfo):
+        territory = (info.context or {}).get("territory")
+        if territory is not None and not territory.contains(self.lat, self.lon):
+            (south, north), (west, east) = territory.lat, territory.lon
             raise ValueError(
-                f"({self.lat}, {self.lon}) is outside {TERRITORY_NAME} "
+                f"({self.lat}, {self.lon}) is outside {territory.name} "
                 f"(lat {south:.2f}–{north:.2f}, lon {west:.2f}–{east:.2f})"
             )
         return self
@@ -88,7 +101,7 @@ class Picture(Strict):
 # --- Collections
 
 
-class Item(Strict):
+class FrontMatter(Strict):
     """Front matter keys every page may carry, besides those of its collection."""
 
     # Keys that each language file may set on its own (not compared with the French file).
@@ -106,7 +119,7 @@ class Item(Strict):
     status: str | None = None
 
 
-class Place(Item):
+class Place(FrontMatter):
     """A totem place: ``docs/lieux/<slug>.<lang>.md``."""
 
     TEXT: ClassVar[set[str]] = {"image.alt", "access", "accessibility"}
@@ -123,14 +136,14 @@ class Place(Item):
     website: Url | None = None
 
 
-class Sector(Item):
+class Sector(FrontMatter):
     """An economic sector (filière): ``docs/filieres/<slug>.<lang>.md``."""
 
     summary: Text
     figures: list[str] = []
 
 
-class Partner(Item):
+class Partner(FrontMatter):
     """A partner: ``docs/partenaires/<slug>.<lang>.md``."""
 
     TEXT: ClassVar[set[str]] = {"logo.alt"}
@@ -143,7 +156,7 @@ class Partner(Item):
     logo: Picture
 
 
-class Changemaker(Item):
+class Changemaker(FrontMatter):
     """A person or organisation of the network: ``docs/reseau/<slug>.<lang>.md``."""
 
     TEXT: ClassVar[set[str]] = {"role", "statement"}
@@ -155,7 +168,7 @@ class Changemaker(Item):
     link: Url
 
 
-class Event(Item):
+class Event(FrontMatter):
     """A major event: ``docs/agenda/<slug>.<lang>.md``."""
 
     summary: Text | None = None
@@ -230,16 +243,81 @@ class Budget(Strict):
     funders: list[Funder]
 
 
+ORDINAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+def _ordinal_pattern(value: str) -> str:
+    if "{n}" not in value:
+        raise ValueError(f"{value!r} has no {{n}}; write where the number goes, e.g. '{{n}}e'")
+    return value
+
+
+class Ordinals(Strict):
+    """How ranks are written in one language of data/ordinals.yml, by CLDR ordinal category."""
+
+    zero: Annotated[str, AfterValidator(_ordinal_pattern)] | None = None
+    one: Annotated[str, AfterValidator(_ordinal_pattern)] | None = None
+    two: Annotated[str, AfterValidator(_ordinal_pattern)] | None = None
+    few: Annotated[str, AfterValidator(_ordinal_pattern)] | None = None
+    many: Annotated[str, AfterValidator(_ordinal_pattern)] | None = None
+    other: Annotated[str, AfterValidator(_ordinal_pattern)]
+
+
+# --- Site settings (mkdocs.yml)
+
+
+class Matomo(Strict):
+    """``extra.analytics`` for self-hosted Matomo: only a path of this site, never another origin."""
+
+    provider: Literal["matomo"]
+    url: str
+    site_id: PositiveInt
+
+    @field_validator("url")
+    @classmethod
+    def _first_party(cls, url: str) -> str:
+        if not url.startswith("/") or url.startswith("//") or not url.endswith("/"):
+            raise ValueError(f"{url!r} is not a path of this site; expected a path ending with '/', such as /matomo/ (no other origin)")
+        return url
+
+
+# --- Redirects (data/redirects.yml)
+
+
+class Redirect(Strict):
+    """One old address (``from``) answered with 301 towards its new address (``to``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    source: str = Field(alias="from")
+    target: str = Field(alias="to")
+
+    @field_validator("source", "target")
+    @classmethod
+    def _site_path(cls, value: str) -> str:
+        if not value.startswith("/") or value.startswith("//") or any(c in value for c in " \t\n;{}'\"#?"):
+            raise ValueError(f"{value!r} is not a site path; expected a path starting with '/', without spaces, quotes, '#' or '?'")
+        return value
+
+    @property
+    def sources(self) -> list[str]:
+        """The paths that redirect: an old folder answers with and without its slash."""
+        if self.source.endswith("/") and self.source != "/":
+            return [self.source.rstrip("/"), self.source]
+        return [self.source]
+
+
 # --- Validation helpers
 
 
-def validate(model: type[BaseModel], raw, file: str, prefix: tuple = ()) -> tuple[BaseModel | None, list[Problem]]:
+def validate(model: type[BaseModel], raw, file: str, prefix: tuple = (), context: dict | None = None) -> tuple[BaseModel | None, list[Problem]]:
     """A model from raw YAML data, or the problems found, described for an editor.
 
-    ``prefix``: where the data sits in its file (``("extra", "analytics")``).
+    ``prefix``: where the data sits in its file (``("extra", "analytics")``);
+    ``context``: what validators need from other files (``{"territory": ...}``).
     """
     try:
-        return model.model_validate(raw), []
+        return model.model_validate(raw, context=context), []
     except ValidationError as error:
         return None, problems_from_error(error, model, file, prefix)
 
@@ -288,6 +366,6 @@ def _fields_at(model, loc):
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
-def text_paths(model: type[Item]) -> set[str]:
+def text_paths(model: type[FrontMatter]) -> set[str]:
     """Dotted paths of the fields a translation may set: text and per-file keys."""
     return model.PER_FILE | model.TEXT

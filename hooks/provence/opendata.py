@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 import json
-from xml.sax.saxutils import escape, quoteattr
 
 from provence.languages import absolute_url
 
@@ -16,8 +15,8 @@ PRODUCT_ID = "-//One Provence//oneprovence.com//FR"
 # --- Build date
 
 
-def build_date(environ: dict, configured) -> tuple[datetime.date, str]:
-    """The date the agenda is relative to, and where it came from.
+def build_date(environ: dict, configured) -> datetime.date:
+    """The date the agenda is relative to.
 
     ``SOURCE_DATE_EPOCH`` (set by the Makefile to the last commit's time) wins,
     then ``extra.build_date`` in mkdocs.yml, then today (a build outside
@@ -25,10 +24,10 @@ def build_date(environ: dict, configured) -> tuple[datetime.date, str]:
     """
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date(), "SOURCE_DATE_EPOCH"
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
     if configured:
-        return (configured if isinstance(configured, datetime.date) else datetime.date.fromisoformat(str(configured))), "extra.build_date"
-    return datetime.date.today(), "today"
+        return configured if isinstance(configured, datetime.date) else datetime.date.fromisoformat(str(configured))
+    return datetime.date.today()
 
 
 def split_agenda(events: list, today: datetime.date) -> tuple[list, list]:
@@ -65,24 +64,12 @@ def places_geojson(places: list, site_url: str, prefix: str, asset_url) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def route_gpx(places: list, site_url: str) -> str:
-    """The route of totem places, in order, as a GPX 1.1 route."""
-    points = "".join(
-        f'    <rtept lat="{place.coordinates.lat}" lon="{place.coordinates.lon}">\n'
-        f"      <name>{escape(place.title)}</name>\n"
-        f"      <link href={quoteattr(absolute_url(site_url, place.path))}/>\n"
-        "    </rtept>\n"
+def route_points(places: list, site_url: str) -> list[dict]:
+    """The route of totem places, in order, as the GPX template (templates/route.gpx) writes it."""
+    return [
+        {"lat": place.coordinates.lat, "lon": place.coordinates.lon, "name": place.title, "url": absolute_url(site_url, place.path)}
         for place in places
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<gpx version="1.1" creator="One Provence" xmlns="http://www.topografix.com/GPX/1/1">\n'
-        "  <rte>\n"
-        "    <name>One Provence</name>\n"
-        f"{points}"
-        "  </rte>\n"
-        "</gpx>\n"
-    )
+    ]
 
 
 def events_ics(events: list, site_url: str, prefix: str, stamp: datetime.date, places: dict) -> bytes:

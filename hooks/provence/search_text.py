@@ -1,5 +1,6 @@
 """Markup added to a page after Material's search has read it, made
-searchable as plain text.
+searchable as plain text (the index itself is reached through
+provence/upstream.py).
 
 Material's search indexer parses every page's HTML with Python's HTMLParser,
 which costs about 25 microseconds a tag. The listings, details boxes and key
@@ -51,56 +52,38 @@ def sections(markup: str) -> tuple[str, list[tuple[str, str, str]]]:
     return plain_text(lead), found
 
 
-def append_to_page(entries: list[dict], page_url: str, markup: str, segment=lambda text: text) -> bool:
+def append_to_page(page_entries: list[dict], page_url: str, markup: str, segment=None) -> list[dict]:
     """Add the text of ``markup`` to the search entries of the page at ``page_url``.
 
-    ``entries`` is the search index being built; the page's entries are the
-    last ones added. Text before any heading goes to the page's last section,
-    each heading with an id opens a section of its own, as Material's indexer
-    does. Text is escaped as Material escapes page text and passed through
-    ``segment`` (Material's Chinese word segmentation). False when the page
-    has no entry (it is excluded from search) or the markup has no text.
+    ``page_entries`` are the page's entries in the index being built. Text
+    before any heading goes to the page's last section; each heading with an
+    id opens a section of its own, as Material's indexer does: those new
+    entries are returned, for the index to take after the page's. Text is
+    escaped as Material escapes page text and passed through ``segment``
+    (Material's Chinese word segmentation). Nothing is added to a page that
+    has no entry (it is excluded from search).
     """
     lead, found = sections(markup)
-    if not (lead or found) or not entries or entries[-1]["location"].split("#")[0] != page_url:
-        return False
+    if not page_entries or not (lead or found):
+        return []
     if lead:
-        last = entries[-1]
+        last = page_entries[-1]
         last["text"] = f"{last['text']} {_indexed(lead, segment)}".strip()
-    for anchor, title, text in found:
-        entries.append({"location": f"{page_url}#{anchor}", "title": _indexed(title, segment), "text": _indexed(text, segment)})
-    return True
+    return [{"location": f"{page_url}#{anchor}", "title": _indexed(title, segment), "text": _indexed(text, segment)} for anchor, title, text in found]
 
 
-def rewrite_page(entries: list[dict], page_url: str, rewrite) -> int:
-    """Apply ``rewrite`` to the title and text of the page's entries (the last ones added); their number."""
-    count = 0
-    for entry in reversed(entries):
-        if entry["location"].split("#")[0] != page_url:
-            break
+def rewrite_entries(page_entries: list[dict], rewrite) -> None:
+    """Apply ``rewrite`` to the title and text of a page's search entries."""
+    for entry in page_entries:
         entry["title"], entry["text"] = rewrite(entry["title"]), rewrite(entry["text"])
-        count += 1
-    return count
 
 
-def indexed_text(markup: str, segment=lambda text: text) -> str:
+def indexed_text(markup: str, segment=None) -> str:
     """Some HTML as search text: plain, escaped as Material escapes it, segmented."""
     return _indexed(plain_text(markup), segment)
 
 
-def material_search(config):
-    """(the search index's entries, Material's Chinese segmentation) while a page is built, or None."""
-    from material.plugins.search import plugin as search_plugin
-
-    search = config.plugins.get("material/search")
-    if search is None or getattr(search, "search_index", None) is None:
-        return None
-    if not search_plugin.jieba:
-        return search.search_index.entries, str
-    chinese = search.search_index._segment_chinese
-    # Material compiles its Han-script pattern on every call: skip text without Han characters.
-    return search.search_index.entries, lambda text: chinese(text) if _HAN.search(text) else text
-
-
 def _indexed(text: str, segment) -> str:
-    return segment(html.escape(text, quote=False))
+    escaped = html.escape(text, quote=False)
+    # Material's segmenter compiles its Han-script pattern on every call: skip text without Han characters.
+    return segment(escaped) if segment is not None and _HAN.search(escaped) else escaped

@@ -1,0 +1,119 @@
+"""One build's state, created at the start of each build and reached explicitly.
+
+MkDocs keeps hook modules loaded from one build to the next under
+``mkdocs serve``, so nothing of a build may live in a module: it lives in the
+:class:`BuildContext` that ``hooks/build_context.py`` attaches to the
+configuration object at the first pass of each build. The i18n plugin runs
+the passes of the other languages on that same configuration object, and
+``mkdocs serve`` loads a new configuration for every rebuild: the context
+lives exactly as long as one build.
+
+What a language's pass leaves for the final pass (its search entries, its 404
+page...) is kept in that language's :class:`LanguagePass`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from provence import upstream
+from provence.languages import Language, find_language
+
+ATTRIBUTE = "provence_build"
+
+
+@dataclass
+class LanguagePass:
+    """What one language's pass computed, for its own pages and for the final pass."""
+
+    code: str
+    # Search settings of this language (hooks/search_index.py).
+    search_settings: dict | None = None
+    # Pages of this pass served in the default language because they are not translated.
+    untranslated: set = field(default_factory=set)
+    # This language's search entries, kept for the final pass.
+    search_docs: list | None = None
+    # This language's rendering of the 404 page (hooks/not_found.py).
+    not_found: str | None = None
+    # What the collections' templates show in this language (hooks/collections.py).
+    views: dict | None = None
+    # Site path -> title of the pages of this language's navigation (hooks/breadcrumbs.py).
+    nav_titles: dict | None = None
+
+
+@dataclass
+class BuildContext:
+    """Everything the hooks share during one build."""
+
+    project: Path
+    languages: list[Language]
+    # Where `mkdocs build` publishes, and where it writes until then (hooks/atomic_build.py).
+    target: Path | None = None
+    staging: Path | None = None
+    # Counts the build's warnings in strict mode, which will abort it after the last step.
+    warnings: object = None
+    # The content collections and data files, read and checked once (hooks/collections.py).
+    catalog: object = None
+    build_date: datetime.date | None = None
+    # UI strings: key -> language -> text (hooks/ui_strings.py).
+    ui: dict = field(default_factory=dict)
+    # The Jinja environment of the collections' markup, shared by all languages.
+    env: object = None
+    passes: dict = field(default_factory=dict)
+    # Anything a step registers to undo when the build ends, whatever the outcome.
+    cleanups: list = field(default_factory=list)
+
+    @property
+    def default(self) -> Language:
+        """The default language (French, served at the root)."""
+        return self.languages[0]
+
+    def language(self, code: str) -> Language:
+        """The configured language with this code."""
+        return find_language(self.languages, code)
+
+    def current(self, config) -> LanguagePass:
+        """The pass of the language being built."""
+        code = upstream.building_language(config)
+        return self.passes.setdefault(code, LanguagePass(code))
+
+    def current_language(self, config) -> Language:
+        """The language being built."""
+        return self.language(upstream.building_language(config))
+
+
+def declared_languages(config) -> list[Language]:
+    """The built languages of the i18n plugin's one declaration, default language first."""
+    languages = [
+        Language(entry.locale, entry.name, bool(entry.default))
+        for entry in upstream.declared_languages(config)
+        if entry.build
+    ]
+    return sorted(languages, key=lambda language: not language.default)
+
+
+def start(config) -> BuildContext:
+    """A new context for the build that is starting, attached to its configuration."""
+    context = BuildContext(project=Path(config.config_file_path).resolve().parent, languages=declared_languages(config))
+    setattr(config, ATTRIBUTE, context)
+    return context
+
+
+def context_of(config) -> BuildContext:
+    """The context of the build a configuration belongs to."""
+    context = getattr(config, ATTRIBUTE, None)
+    if context is None:
+        raise RuntimeError("no build context: hooks/build_context.py must be the first hook of mkdocs.yml's pipeline")
+    return context
+
+
+def is_first_pass(config) -> bool:
+    """True in the default language's pass, which starts the build (and the other passes)."""
+    return not upstream.is_nested_pass(config)
+
+
+def is_final_pass(config) -> bool:
+    """True in the last ``on_post_build`` call, once every language has been built."""
+    return not upstream.is_nested_pass(config)

@@ -1,0 +1,200 @@
+"""The one module that knows the internals of the plugins this site runs on:
+mkdocs-static-i18n 1.3, Material for MkDocs 9.8 (its search plugin and its
+page shell) and MkDocs 1.6's hook loading.
+
+Every hook reaches those internals through the functions below, never
+directly. Each function names the attribute or behaviour it relies on, and
+tests/test_upstream_contracts.py checks each one against the installed
+versions: after an upgrade, a broken assumption fails there, with a message
+naming the upstream change, instead of silently breaking search or the
+language switcher.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+I18N = "i18n"
+SEARCH = "material/search"
+
+
+# --- mkdocs-static-i18n
+
+
+def i18n(config):
+    """The i18n plugin instance of a loaded configuration."""
+    return config.plugins[I18N]
+
+
+def declared_languages(config) -> list:
+    """The ``languages`` entries of the i18n plugin's configuration (locale, name, default, build)."""
+    return list(i18n(config).config.languages)
+
+
+def building_language(config) -> str:
+    """The language whose pass is running an event.
+
+    Relies on: ``I18n.current_language`` (None before the first ``on_config``)
+    and ``I18n.building``, True only while ``I18n.on_post_build`` runs the
+    nested ``build()`` of each other language; outside them it is the default
+    language's pass (``current_language`` is then left on the last language built).
+    """
+    plugin = i18n(config)
+    if plugin.current_language is None or not plugin.building:
+        return plugin.default_language
+    return plugin.current_language
+
+
+def default_language(config) -> str:
+    """The default language's code (``I18n.default_language``)."""
+    return i18n(config).default_language
+
+
+def is_nested_pass(config) -> bool:
+    """True in the passes of the other languages, which the default language's pass starts."""
+    return bool(i18n(config).building)
+
+
+def files_per_language(config) -> dict:
+    """Language code -> the documentation files of that language's pass (``I18n.i18n_files_per_language``)."""
+    return i18n(config).i18n_files_per_language
+
+
+def file_language(file, default: str) -> str:
+    """The language of a file's source (``File.locale``, set by i18n's ``reconfigure_files``)."""
+    return getattr(file, "locale", default)
+
+
+def neutral_source(file) -> str:
+    """A file's source path without its language suffix (``File.norm_src_uri``, set by i18n)."""
+    return getattr(file, "norm_src_uri", file.src_uri)
+
+
+def register_generated_page(config, file, code: str, neutral_src_uri: str) -> None:
+    """Make a page generated in ``on_files`` look to the i18n plugin like a translation in ``code``.
+
+    Relies on the attributes i18n's ``reconfigure_files`` sets on every File
+    (``norm_src_uri``, ``locale``, ``locale_alternate_of``, ``localization``,
+    ``alternates``) and on its per-language list, which feeds its sitemap
+    data and Material's language switcher.
+    """
+    file.norm_src_uri = neutral_src_uri
+    file.locale = code
+    file.locale_alternate_of = code
+    file.localization = code
+    file.alternates = {code: file}
+    files_per_language(config).setdefault(code, []).append(file)
+
+
+# --- Material's search plugin
+
+
+def search_plugin(config):
+    """Material's search plugin, or None when the site has no search."""
+    return config.plugins.get(SEARCH)
+
+
+def search_settings(config) -> dict:
+    """Material's search settings (lang, separator, pipeline, fields) for the language of this pass.
+
+    Material derives them once, in its ``on_config``, from the theme language;
+    the i18n plugin changes the theme language per pass after that. They are
+    cleared and derived again from the current theme language.
+    """
+    from copy import deepcopy
+
+    search = search_plugin(config)
+    search.config.lang = None
+    search.config.separator = None
+    search.config.pipeline = None
+    search.on_config(config)
+    return {key: deepcopy(search.config[key]) for key in ("lang", "separator", "pipeline", "fields")}
+
+
+def search_entries(config) -> list | None:
+    """The entries of the search index being built (``SearchIndex.entries``), or None without search."""
+    search = search_plugin(config)
+    index = getattr(search, "search_index", None) if search is not None else None
+    return None if index is None else index.entries
+
+
+def page_search_entries(config, page_url: str) -> list:
+    """The search entries of one page, while its ``on_page_context`` runs after Material's.
+
+    Relies on Material's ``on_page_context`` appending the page's entries to
+    the end of ``SearchIndex.entries``: they are the last ones, and those
+    whose location is the page's URL (``page/`` or ``page/#section``).
+    """
+    return trailing_entries(search_entries(config) or [], page_url)
+
+
+def trailing_entries(entries: list[dict], page_url: str) -> list[dict]:
+    """The entries at the end of ``entries`` that belong to the page at ``page_url``."""
+    start = len(entries)
+    while start > 0 and entries[start - 1]["location"].split("#")[0] == page_url:
+        start -= 1
+    return entries[start:]
+
+
+def add_page_search_entries(config, page_url: str, added: list[dict]) -> None:
+    """Index more sections of the page whose ``on_page_context`` is running (after the page's own entries)."""
+    if added:
+        entries = search_entries(config)
+        assert entries and entries[-1]["location"].split("#")[0] == page_url, "the page's entries are not the last ones"
+        entries.extend(added)
+
+
+def chinese_segmenter(config):
+    """Material's segmentation of Han text into words (jieba), or None when jieba is not installed.
+
+    Relies on the private ``SearchIndex._segment_chinese`` and the search
+    module's ``jieba`` import: the text the hooks add to the index is then
+    segmented exactly as Material segments the text of written pages.
+    """
+    from material.plugins.search import plugin as search_module
+
+    search = search_plugin(config)
+    index = getattr(search, "search_index", None) if search is not None else None
+    if index is None or not search_module.jieba:
+        return None
+    return index._segment_chinese
+
+
+# --- Material's theme files
+
+
+def search_worker(theme_dirs: list[str]) -> str:
+    """The theme-relative path of Material's search worker, whose name carries its content hash."""
+    for folder in theme_dirs:
+        found = sorted(Path(folder).glob("assets/javascripts/workers/search.*.min.js"))
+        if found:
+            return found[0].relative_to(folder).as_posix()
+    raise LookupError(f"Material's search worker (assets/javascripts/workers/search.*.min.js) is not in {theme_dirs}")
+
+
+# Material 9.8's base.html puts autocomplete="off" on its two toggle checkboxes
+# (HTML allows it on text inputs only) and nav-item.html gives section labels an
+# empty tabindex; neither sits in a block a template can override.
+SHELL_FIXES = (
+    ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'),
+    ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'),
+)
+EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*_label") tabindex=""')
+
+
+def valid_page_shell(html: str) -> str:
+    """A page without the invalid attributes of Material's page shell."""
+    for invalid, valid in SHELL_FIXES:
+        html = html.replace(invalid, valid, 1)
+    return EMPTY_TABINDEX.sub(r"\1", html)
+
+
+# --- MkDocs
+
+
+def hook_name(module_name: str) -> str:
+    """The concern a hook module serves: MkDocs loads ``hooks/collections.py`` as a module named by its path."""
+    return Path(module_name).stem

@@ -1,0 +1,213 @@
+"""Contracts with the plugins' internals, checked against the installed versions.
+
+Every touch of mkdocs-static-i18n's and Material's internals goes through
+hooks/provence/upstream.py; each test here pins one assumption of that module
+and, when an upgrade breaks it, fails with a message naming the upstream
+change and what on this site would break. The pipeline's order (one table,
+hooks/provence/pipeline.py) is checked against what MkDocs really dispatches.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import json
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from conftest import ROOT, copy_project, run_build, write_files
+from provence import pipeline, upstream
+
+I18N_VERSION = importlib.metadata.version("mkdocs-static-i18n")
+MATERIAL_VERSION = importlib.metadata.version("mkdocs-material")
+MATERIAL = Path(importlib.import_module("material").__file__).parent / "templates"
+
+
+def _i18n(change: str) -> str:
+    return f"mkdocs-static-i18n {I18N_VERSION}: {change} (hooks/provence/upstream.py relies on it)"
+
+
+def _material(change: str) -> str:
+    return f"mkdocs-material {MATERIAL_VERSION}: {change} (hooks/provence/upstream.py relies on it)"
+
+
+@pytest.fixture(scope="module")
+def config():
+    """The project's configuration, loaded as `mkdocs build` loads it (hooks imported, plugins created)."""
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+# --- The pipeline
+
+
+def _owner(handler, config) -> str:
+    """The pipeline name of an event handler: a hook's concern or a plugin's name."""
+    if hasattr(handler, "__self__"):
+        return next(name for name, plugin in config.plugins.items() if plugin is handler.__self__)
+    return upstream.hook_name(handler.__module__)
+
+
+def test_mkdocs_runs_every_event_in_the_order_of_the_pipeline_table(config):
+    """The table is the truth about the order: what MkDocs dispatches is exactly it."""
+    # MkDocs names its events without the "on_" of the handlers.
+    hooked = {f"on_{event}" for event, handlers in config.plugins.events.items() if any(not hasattr(handler, "__self__") for handler in handlers)}
+    events = {step.event for step in pipeline.PIPELINE} | hooked
+    for event in sorted(events):
+        dispatched = [_owner(handler, config) for handler in config.plugins.events[event.removeprefix("on_")]]
+        owners = [step.owner for step in pipeline.steps_of(event)]
+        assert dispatched == owners, f"{event}: MkDocs runs {dispatched}, the pipeline says {owners}"
+
+
+def test_no_two_steps_of_an_event_share_a_priority():
+    """Equal priorities would fall back to the order of mkdocs.yml: the table alone decides."""
+    for event in {step.event for step in pipeline.PIPELINE}:
+        priorities = [step.priority for step in pipeline.steps_of(event)]
+        assert len(priorities) == len(set(priorities)), event
+
+
+def test_a_hook_event_outside_the_table_cannot_be_registered():
+    def on_page_markdown(markdown, page, config, files):
+        return markdown
+
+    on_page_markdown.__module__ = "hooks/collections.py"
+    with pytest.raises(LookupError, match="hooks/collections.py: on_page_markdown is not a step of the pipeline"):
+        pipeline.step(on_page_markdown)
+
+
+@pytest.mark.parametrize("step", [step for step in pipeline.PIPELINE if step.plugin], ids=lambda step: f"{step.owner}.{step.event}")
+def test_the_plugins_run_at_the_priorities_the_pipeline_says(config, step):
+    plugin = config.plugins[step.owner]
+    priority = getattr(getattr(type(plugin), step.event), "mkdocs_priority", 0)
+    upstream_name = _i18n if step.owner == "i18n" else _material
+    assert priority == step.priority, upstream_name(
+        f"{step.event} now runs at priority {priority}, not {step.priority}; the hooks placed around it "
+        f"({', '.join(other.owner for other in pipeline.steps_of(step.event) if not other.plugin)}) must be placed again"
+    )
+
+
+# --- mkdocs-static-i18n: passes, files and the building flag
+
+
+PROBE = '''
+import json, pathlib
+from mkdocs.plugins import event_priority
+from provence import upstream
+LOG = pathlib.Path(__file__).parent / "probe.json"
+seen = []
+
+@event_priority(-150)
+def on_config(config):
+    seen.append(["config", upstream.building_language(config), upstream.is_nested_pass(config)])
+
+@event_priority(-150)
+def on_files(files, config):
+    page = next(f for f in files.documentation_pages() if f.src_uri.startswith("port."))
+    attributes = sorted(name for name in ("norm_src_uri", "locale", "locale_alternate_of", "localization", "alternates") if hasattr(page, name))
+    seen.append(["files", upstream.building_language(config), page.src_uri, upstream.file_language(page, "?"), upstream.neutral_source(page), attributes])
+
+@event_priority(-10)
+def on_page_context(context, page, config, nav):
+    entries = upstream.search_entries(config)
+    mine = [index for index, entry in enumerate(entries) if entry["location"].split("#")[0] == page.url]
+    trailing = upstream.page_search_entries(config, page.url)
+    seen.append(["page", upstream.building_language(config), page.url, len(mine), len(trailing), bool(mine) and mine[-1] == len(entries) - 1])
+    return context
+
+@event_priority(-250)
+def on_post_build(config):
+    seen.append(["post_build", upstream.building_language(config), upstream.is_nested_pass(config), sorted(upstream.files_per_language(config))])
+    if not upstream.is_nested_pass(config):
+        segment = upstream.chinese_segmenter(config)
+        seen.append(["segment", segment("马赛港推动科技创新") if segment else None])
+        LOG.write_text(json.dumps(seen, ensure_ascii=False))
+'''
+
+
+@pytest.fixture(scope="module")
+def probe(tmp_path_factory):
+    """A build of a small site with a probe hook recording what the adapter reports at each step."""
+    project = copy_project(tmp_path_factory.mktemp("contracts") / "project")
+    write_files(project, {
+        "docs/index.fr.md": "# Accueil\n",
+        "docs/port.fr.md": "# Le port\n\nTexte.\n\n## Horaires\n\nMatin.\n",
+        "docs/port.zh.md": "# 港口\n\n马赛港。\n\n## 时间\n\n上午。\n",
+        "hooks/probe.py": PROBE,
+    })
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(config_file.read_text("utf-8").replace("hooks:\n", "hooks:\n  - hooks/probe.py\n", 1), "utf-8")
+    build = run_build(project)
+    assert build.ok, build.output
+    return json.loads((project / "hooks" / "probe.json").read_text("utf-8")), build.site
+
+
+def test_each_language_has_one_pass_the_default_first_the_others_nested(probe, languages):
+    seen, _ = probe
+    passes = [(language, nested) for kind, language, nested in (entry for entry in seen if entry[0] == "config")]
+    codes = [language["locale"] for language in languages]
+    assert passes == [(codes[0], False)] + [(code, True) for code in codes[1:]], _i18n(
+        "the language passes changed: building_language/is_nested_pass read I18n.current_language and I18n.building"
+    )
+
+
+def test_the_last_post_build_step_comes_after_every_language(probe, languages):
+    seen, _ = probe
+    steps = [entry for entry in seen if entry[0] == "post_build"]
+    codes = sorted(language["locale"] for language in languages)
+    assert steps[-1][1:] == [languages[0]["locale"], False, codes], _i18n(
+        "the default language's on_post_build no longer follows the nested builds of every language: the final-pass writers would miss languages"
+    )
+    assert all(nested for _, _, nested, _ in steps[:-1])
+
+
+def test_i18n_marks_each_file_with_its_language_and_neutral_source(probe, languages):
+    seen, _ = probe
+    files = {entry[1]: entry[2:] for entry in seen if entry[0] == "files"}
+    expected = ["alternates", "locale", "locale_alternate_of", "localization", "norm_src_uri"]
+    assert files["zh"] == ["port.zh.md", "zh", "port.md", expected], _i18n("File.locale / norm_src_uri of a translation changed")
+    assert files["en"] == ["port.fr.md", "fr", "port.md", expected], _i18n("a fallback page no longer keeps the default language as File.locale")
+
+
+def test_a_pages_search_entries_are_the_last_ones_when_the_hooks_run(probe):
+    seen, _ = probe
+    pages = [entry for entry in seen if entry[0] == "page" and entry[3]]
+    assert pages, "the probe saw no indexed page"
+    for _, language, url, mine, trailing, last in pages:
+        assert last and trailing == mine, _material(
+            f"the search entries of {language}:{url} are not the last ones after Material's on_page_context "
+            "(page_search_entries finds them at the end: listings and figures would be indexed on the wrong page)"
+        )
+
+
+def test_materials_segmenter_splits_chinese_into_words(probe):
+    seen, _ = probe
+    (segmented,) = [entry[1] for entry in seen if entry[0] == "segment"]
+    assert segmented and "\u200b" in segmented and segmented.replace("\u200b", "") == "马赛港推动科技创新", _material(
+        "SearchIndex._segment_chinese changed or jieba is not installed: added text would not be found by Chinese search"
+    )
+
+
+def test_search_settings_follow_the_language_of_each_pass(probe):
+    _, site = probe
+    config = {folder: json.loads((site / folder / "search/search_index.json").read_text("utf-8"))["config"] for folder in ("", "de", "zh")}
+    assert (config[""]["lang"], config["de"]["lang"]) == (["fr"], ["de"]), _material("search settings no longer derive from the theme language in on_config")
+    assert "\\u200b" in config["zh"]["separator"], _material("the Chinese separator no longer splits on zero-width spaces")
+
+
+# --- Material's theme files
+
+
+def test_the_search_worker_found_is_the_one_materials_base_template_loads():
+    found = upstream.search_worker([str(MATERIAL)])
+    referenced = re.search(r'"search": "(assets/javascripts/workers/search\.[0-9a-f]+\.min\.js)"', (MATERIAL / "base.html").read_text("utf-8"))
+    assert referenced and found == referenced.group(1), _material(f"base.html loads {referenced and referenced.group(1)}, the adapter finds {found}")
+
+
+def test_the_page_shell_markup_the_hooks_correct_is_still_materials():
+    base = (MATERIAL / "base.html").read_text("utf-8")
+    for invalid, _ in upstream.SHELL_FIXES:
+        assert invalid in base, _material(f"base.html no longer writes {invalid!r}: SHELL_FIXES must follow")
+    nav_item = (MATERIAL / "partials" / "nav-item.html").read_text("utf-8")
+    assert 'id="{{ path }}_label" tabindex="{{ tabindex }}"' in nav_item, _material("nav-item.html changed its section labels: EMPTY_TABINDEX must follow")
