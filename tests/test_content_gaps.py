@@ -4,6 +4,11 @@ The content marks a missing fact with "À compléter par l'agence." (or "à
 compléter" / "TO BE COMPLETED" in a translation). The inventory of those gaps
 lives in data/gaps.yml: a gap found in docs/ or data/ that is not declared there,
 or a declared gap that has been filled, fails the test, so none ships unnoticed.
+
+Some gaps are deliberately not printed (a status or a fact the site does not
+state, such as whether a launch-year announcement was carried out): their entry
+says `marked: false`, and they are inventory only. Entries with `law:` name the
+legal requirement behind the fact; those belong to the legal pages or to data.
 """
 
 from __future__ import annotations
@@ -55,10 +60,50 @@ def find_gaps() -> list[tuple[str, str]]:
     return [gap for path in _content_files() for gap in _gaps_in(path)]
 
 
+ENTRY_KEYS = {"file", "missing", "law", "marked"}
+
+
+def inventory() -> list[dict]:
+    """The entries of data/gaps.yml, as written."""
+    return yaml.safe_load(INVENTORY.read_text(encoding="utf-8")) or []
+
+
 def declared_gaps() -> list[tuple[str, str]]:
-    """The inventory in data/gaps.yml, in the same shape."""
-    entries = yaml.safe_load(INVENTORY.read_text(encoding="utf-8")) or []
-    return [(entry["file"], entry["missing"]) for entry in entries]
+    """The gaps the inventory expects to see marked in the content, in the
+    shape of find_gaps(). Entries with `marked: false` are inventory only."""
+    return [(entry["file"], entry["missing"]) for entry in inventory() if entry.get("marked", True)]
+
+
+def test_every_entry_says_where_and_what():
+    malformed = [
+        entry for entry in inventory()
+        if not isinstance(entry, dict)
+        or not isinstance(entry.get("file"), str) or not entry["file"].strip()
+        or not isinstance(entry.get("missing"), str) or not entry["missing"].strip()
+        or set(entry) - ENTRY_KEYS
+        or entry.get("marked", True) not in (True, False)
+        or ("law" in entry and (not isinstance(entry["law"], str) or not entry["law"].strip()))
+    ]
+    assert malformed == [], f"each entry needs file and missing (law, marked optional): {malformed}"
+
+
+def test_every_entry_points_to_a_french_page_or_a_data_file():
+    content = {path.relative_to(ROOT).as_posix() for path in _content_files()}
+    elsewhere = [entry["file"] for entry in inventory() if entry["file"] not in content]
+    assert elsewhere == [], "file: a docs/**/*.fr.md page or a data/*.yml file that exists"
+
+
+def test_no_entry_is_declared_twice():
+    keys = [(entry["file"], entry["missing"]) for entry in inventory()]
+    assert sorted({key for key in keys if keys.count(key) > 1}) == []
+
+
+def test_legal_requirements_are_on_legal_pages_or_in_data():
+    misplaced = [
+        (entry["file"], entry["missing"]) for entry in inventory()
+        if "law" in entry and not entry["file"].startswith(("docs/legal/", "data/"))
+    ]
+    assert misplaced == [], "a fact the law requires belongs to docs/legal/ or data/"
 
 
 def test_every_gap_is_declared_in_the_inventory_and_none_is_stale():
