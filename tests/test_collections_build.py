@@ -17,7 +17,6 @@ import pytest
 from collections_content import NEW_PARTNER, site_files
 from conftest import copy_project, language_folder, run_build, write_files
 from pages import page, resolve, text
-from provence.figures import format_euros
 
 pytestmark = pytest.mark.xdist_group("collections")
 PARTNER = "Armateur Exemple"
@@ -83,7 +82,13 @@ def test_the_route_lists_places_in_order_with_previous_and_next(built, languages
         nav = page(built, folder + "lieux/sainte-victoire/").select_one("nav.op-route-nav")
         assert resolve(folder + "lieux/sainte-victoire/", nav.select_one("a[rel=prev]")["href"]) == folder + "lieux/vieux-port/"
         assert resolve(folder + "lieux/sainte-victoire/", nav.select_one("a[rel=next]")["href"]) == folder + "lieux/calanques/"
-        assert page(built, folder + "lieux/vieux-port/").select_one("nav.op-route-nav a[rel=prev]") is None
+        # The route has two ends: no wrap-around from the last stop to the first.
+        first = page(built, folder + "lieux/vieux-port/").select_one("nav.op-route-nav")
+        assert first.select_one("a[rel=prev]") is None
+        assert [resolve(folder + "lieux/vieux-port/", link["href"]) for link in first.select("a")] == [folder + "lieux/sainte-victoire/"]
+        last = page(built, folder + "lieux/calanques/").select_one("nav.op-route-nav")
+        assert last.select_one("a[rel=next]") is None
+        assert [resolve(folder + "lieux/calanques/", link["href"]) for link in last.select("a")] == [folder + "lieux/sainte-victoire/"]
 
 
 def test_a_place_page_shows_its_details_in_the_readers_language(built, ui_strings):
@@ -129,7 +134,8 @@ def test_figures_are_formatted_for_the_readers_locale_and_cite_their_source(buil
     # The index pages with figure cards and the budget are written in French only.
     french = json.loads((built / "search/search_index.json").read_text("utf-8"))["docs"]
     assert "10 millions" in " ".join(doc["text"] for doc in french if doc["location"].startswith("filieres/"))
-    assert format_euros(1000000, "fr") in " ".join(doc["text"] for doc in french if doc["location"].startswith("partenaires/"))
+    # The budget's first line as French readers see it (narrow no-break spaces, then a no-break space).
+    assert "1\u202f000\u202f000\u00a0€" in " ".join(doc["text"] for doc in french if doc["location"].startswith("partenaires/"))
 
 
 def test_the_budget_is_a_chart_with_its_data_table(built):
@@ -216,9 +222,136 @@ def test_each_cited_theme_gets_a_generated_page_in_every_language(built, languag
     assert "<loc>https://oneprovence.com/lieux/themes/patrimoine/</loc>" in sitemap
 
 
-def test_no_script_from_content_reaches_the_pages(built):
-    for html in built.rglob("*.html"):
-        assert "alert(" not in html.read_text("utf-8")
+# Editor text that is legal but looks like markup: quotes, ampersands, "<3",
+# comparisons, entity-like text, Markdown links and Jinja expressions. A page
+# must show each exactly as typed, and no element may come from it.
+TRICKY = {
+    "place title": 'Le "Vieux" Port & <3',
+    "place summary": "a < b > c & \"d\" 'e'",
+    "place alt": 'Le port "bleu" & ses <3 bateaux',
+    "place access": "[plan](x) puis {{ config.site_name }} {% raw %}",
+    "place accessibility": "&amp; &lt;b&gt;gras&lt;/b&gt; &#60;3",
+    "english title": 'The "Old" Port & <3',
+    "english alt": "The 'blue' harbour & \"boats\"",
+    "english access": "[map](x) {{ page.title }}",
+    "partner summary": 'R&D <3 "Innovation" & {{ x }}',
+    "partner alt": 'Logo "AMP" & <3',
+    "role": "Chercheuse « senior » & <3 \"R&D\"",
+    "statement": "{{ 7 * 7 }} vaut-il 49 ? a < b > c, [voir](https://example.org/)",
+    "theme": 'Mer & "côte" [bleue](x) {{ y }} <3 *gras* _ici_',
+    "event summary": "Voiles & <3 &copy; {# pas un commentaire #}",
+}
+
+
+def tricky_files() -> dict[str, str]:
+    """The fixture content set with TRICKY text in text fields (JSON strings are YAML scalars)."""
+    quoted = {name: json.dumps(value, ensure_ascii=False) for name, value in TRICKY.items()}
+    files = site_files()
+    replacements = {
+        "docs/lieux/vieux-port.fr.md": [
+            ("title: Le Vieux-Port", f"title: {quoted['place title']}"),
+            ("summary: Le cœur de Marseille.", f"summary: {quoted['place summary']}"),
+            ("alt: Le port et ses bateaux}", f"alt: {quoted['place alt']}}}"),
+            ("access: Métro ligne 1.", f"access: {quoted['place access']}"),
+            ("accessibility: Quais accessibles.", f"accessibility: {quoted['place accessibility']}"),
+        ],
+        "docs/lieux/vieux-port.en.md": [
+            ("title: The Old Port", f"title: {quoted['english title']}"),
+            ("image: {alt: The harbour and its boats}", f"image: {{alt: {quoted['english alt']}}}"),
+            ("access: Metro line 1.", f"access: {quoted['english access']}"),
+        ],
+        "docs/partenaires/metropole-amp.fr.md": [
+            ("summary: La collectivité qui finance l'agence.", f"summary: {quoted['partner summary']}"),
+            ("alt: Logo de la Métropole}", f"alt: {quoted['partner alt']}}}"),
+        ],
+        "docs/reseau/marie-curie.fr.md": [
+            ("role: Chercheuse", f"role: {quoted['role']}"),
+            ("statement: La santé avance ici.", f"statement: {quoted['statement']}"),
+        ],
+        "docs/agenda/voile-2024.fr.md": [("summary: Les JO à Marseille.", f"summary: {quoted['event summary']}")],
+        "data/themes.yml": [('label: {fr: "Mer", en: "Sea"', f"label: {{fr: {quoted['theme']}, en: \"Sea\""), ],
+    }
+    for path, changes in replacements.items():
+        for old, new in changes:
+            assert old in files[path], (path, old)
+            files[path] = files[path].replace(old, new)
+    return files
+
+
+@pytest.fixture(scope="module")
+def tricky(tmp_path_factory):
+    """The fixture content set (without the new partner) with TRICKY editor text, built once."""
+    project = copy_project(tmp_path_factory.mktemp("tricky") / "project")
+    write_files(project, tricky_files())
+    build = run_build(project)
+    assert build.ok, build.output
+    return build.site
+
+
+def _tags(element) -> list:
+    """Every element under ``element``, as (name, sorted attribute names): what markup made."""
+    return [(tag.name, sorted(tag.attrs)) for tag in element.find_all(True)]
+
+
+# (page, CSS selector, attribute (None: the element's text), TRICKY key, UI string
+# shown before the text on that element, if any)
+TRICKY_PLACES = [
+    ("lieux/vieux-port/", "title", None, "place title", None),
+    ("lieux/vieux-port/", "article h1", None, "place title", None),
+    ("lieux/vieux-port/", "aside.op-facts", "aria-label", "place title", None),
+    ("lieux/vieux-port/", "aside.op-facts img", "alt", "place alt", None),
+    ("lieux/vieux-port/", "aside.op-facts dd:nth-of-type(6)", None, "place access", None),
+    ("lieux/vieux-port/", "aside.op-facts dd:nth-of-type(7)", None, "place accessibility", None),
+    ("lieux/vieux-port/", "aside.op-facts a[href*=themes]", None, "theme", None),
+    ("lieux/", "ol.op-cards--route li:nth-of-type(1) h3", None, "place title", None),
+    ("lieux/", "ol.op-cards--route li:nth-of-type(1) p:nth-of-type(2)", None, "place summary", None),
+    ("lieux/", "ol.op-cards--route li:nth-of-type(1) img", "alt", "place alt", None),
+    ("lieux/sainte-victoire/", "nav.op-route-nav a[rel=prev]", None, "place title", "col_previous"),
+    ("en/lieux/vieux-port/", "article h1", None, "english title", None),
+    ("en/lieux/vieux-port/", "aside.op-facts img", "alt", "english alt", None),
+    ("en/lieux/vieux-port/", "aside.op-facts dd:nth-of-type(6)", None, "english access", None),
+    ("de/lieux/vieux-port/", "aside.op-facts img", "alt", "place alt", None),
+    ("partenaires/", ".op-card--partner p:nth-of-type(1)", None, "partner summary", None),
+    ("partenaires/", ".op-card--partner img", "alt", "partner alt", None),
+    ("partenaires/metropole-amp/", "aside.op-facts img", "alt", "partner alt", None),
+    ("reseau/marie-curie/", "aside.op-facts dd:nth-of-type(1)", None, "role", "col_person"),
+    ("reseau/marie-curie/", "aside.op-facts blockquote", None, "statement", None),
+    ("reseau/", ".op-card--changemaker blockquote", None, "statement", None),
+    ("lieux/themes/mer/", "article h1", None, "theme", None),
+    ("agenda/", "#op-past + ul .op-card p:nth-of-type(2)", None, "event summary", None),
+    ("agenda/", "#op-past + ul .op-card p.op-card__meta a", None, "place title", None),
+]
+
+
+@pytest.mark.parametrize(("path", "selector", "attribute", "key", "label"), TRICKY_PLACES)
+def test_text_that_looks_like_markup_is_shown_exactly_as_typed(tricky, ui_strings, path, selector, attribute, key, label):
+    element = page(tricky, path).select_one(selector)
+    assert element is not None, (path, selector)
+    shown = element[attribute] if attribute else text(element).removesuffix("¶").strip()
+    code = path.split("/")[0] if path.startswith(("en/", "de/")) else "fr"
+    expected = TRICKY[key]
+    if selector == "title":
+        expected += " - One Provence"
+    if label == "col_previous":
+        expected = f"{ui_strings[label][code]} {expected}"
+    elif label:
+        expected = f"{ui_strings[label][code]} · {expected}"
+    assert shown == expected, (path, selector)
+
+
+# The same parts of the same pages, with plain text (`built`) and with TRICKY text.
+TRICKY_PARTS = [
+    ("lieux/vieux-port/", "head"), ("lieux/vieux-port/", "article"), ("en/lieux/vieux-port/", "article"),
+    ("de/lieux/vieux-port/", "article"), ("lieux/", "article"), ("lieux/sainte-victoire/", "article"),
+    ("partenaires/", ".op-tier"), ("partenaires/metropole-amp/", "article"), ("reseau/", "article"),
+    ("reseau/marie-curie/", "article"), ("lieux/themes/mer/", "article"), ("agenda/", "article"),
+]
+
+
+@pytest.mark.parametrize(("path", "part"), TRICKY_PARTS)
+def test_text_that_looks_like_markup_adds_no_element_to_the_page(tricky, built, path, part):
+    """Every element and attribute of the page comes from the templates, none from the text."""
+    assert _tags(page(tricky, path).select_one(part)) == _tags(page(built, path).select_one(part))
 
 
 # --- Bad input

@@ -133,5 +133,12 @@ def test_sitemaps_list_only_real_translations(site, languages):
 
 
 def test_no_hook_template_is_published(site):
-    assert not (site / "hooks").exists()
-    assert not (ROOT / "site.partial").exists()
+    """The built site holds what the templates render, never their sources, and no staging folder is left."""
+    published = {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    assert [path for path in published if path.split("/")[0] in ("hooks", "templates", "server", "overrides")] == []
+    sources = {path.relative_to(ROOT).as_posix(): path.read_bytes() for folder in ("templates", "server") for path in (ROOT / folder).rglob("*") if path.is_file()}
+    assert sources
+    # A rendered template (robots.txt, _headers...) is published; its Jinja source never is.
+    assert [path for path, body in published.items() if body in sources.values()] == []
+    assert [path for path, body in published.items() if path.endswith(("robots.txt", "_headers", "_redirects", "nginx.conf", ".gpx", ".xml")) and (b"{{" in body or b"{%" in body)] == []
+    assert sorted(path.name for path in site.parent.iterdir() if path.name.startswith(site.name + ".")) == []

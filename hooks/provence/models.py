@@ -16,8 +16,9 @@ from pydantic import (
 
 from provence.errors import Problem
 
-# Something that a browser would read as a tag: `<script>`, `</b>`, `<img ...>`, `<!--`.
-HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>?")
+# Something that a browser would read as markup: `<script>`, `</b>`, `<img ...>`, `<!--`,
+# `<?`. A `<` before a space or a digit (`a < b > c`, `<3`) is text to a browser too.
+HTML_TAG = re.compile(r"<(?:/?[A-Za-z]|[!?])[^>]*>?")
 URL = re.compile(r"^https?://[^\s<>\"']+$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
