@@ -9,7 +9,6 @@ import base64
 import hashlib
 import re
 
-import pytest
 from bs4 import BeautifulSoup
 
 from audit import site_pages
@@ -159,20 +158,3 @@ def test_old_addresses_are_redirected_on_both_servers(fixture_project, tmp_path)
             if (status, headers["Location"]) != (301, new):
                 failures.append((old, status, headers["Location"]))
     _check(failures, len(expected) + 1)
-
-
-@pytest.mark.parametrize(("redirects", "message"), [
-    ("  - from: /ancien/\n    to: /introuvable/\n", "data/redirects.yml: /ancien/: leads to /introuvable/, which is not a page"),
-    ("  - from: /lieux/\n    to: /\n", "data/redirects.yml: /lieux/: a page of the site has this address"),
-    ("  - from: ancien\n    to: /\n", "data/redirects.yml entry 1: from: 'ancien' is not a site path; expected a path starting with '/'"),
-    ("  - from: /ancien/\n    too: /\n", "data/redirects.yml entry 1: too: unknown field (value '/'); did you mean `to`?"),
-])
-def test_a_wrong_redirect_stops_the_build_naming_the_entry(fixture_project, redirects, message):
-    write_files(fixture_project, {
-        "docs/index.fr.md": HOME,
-        "docs/lieux/index.fr.md": "# Lieux\n",
-        "data/redirects.yml": "redirects:\n" + redirects,
-    })
-    build = run_build(fixture_project)
-    assert not build.ok
-    assert message in build.output
