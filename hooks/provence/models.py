@@ -347,6 +347,9 @@ def describe(detail: dict, model: type[BaseModel]) -> str:
         return detail["msg"].removeprefix("Value error, ")
     if kind == "literal_error":
         return f"{value!r} is not allowed; expected {detail['ctx']['expected']}"
+    if kind == "model_type":
+        # Not "an instance of Figure": the editor wrote a value where fields were expected.
+        return f"expected fields written as `name: value`, got {value!r}"
     return f"{value!r} is not valid: {detail['msg'].lower()}"
 
 
