@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates derive from the last commit, not from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test quality test-fast system-deps benchmark clean
+.PHONY: setup serve build test quality test-fast system-deps benchmark mutation clean
 
 ## Python environment with the pinned build and test dependencies.
 $(VENV)/.installed: requirements.txt requirements-test.txt
@@ -46,5 +46,10 @@ benchmark: setup
 	@bash .ci/system-deps valgrind
 	$(BIN)/python benchmarks/run.py
 
+## Mutation testing of hooks/provence/ with the fast tests (mutmut; about an hour on 2 cores):
+## score and surviving mutants in benchmarks/results/mutation.{json,md}. Occasional, not in `make test`.
+mutation: setup
+	$(BIN)/python benchmarks/mutation.py
+
 clean:
-	rm -rf site site.partial site.previous .pytest_cache
+	rm -rf site site.partial* site.previous .pytest_cache .mutation

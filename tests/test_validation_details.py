@@ -1,0 +1,426 @@
+"""Details of the helpers that editors' input reaches, each pinned by an
+example with its literal expected value: what mutation testing (make
+mutation, benchmarks/results/mutation.md) showed the other tests let change.
+
+Figures in every locale, the budget table, the site paths of each language,
+the build context read from mkdocs.yml, the catalog's reading order and
+references, and the exact words of the validation messages."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+
+from collections_content import site_files
+from conftest import ROOT, write_files
+from provence import catalog as catalog_module
+from provence import context, models, yamlfile
+from provence import figures as fmt
+from provence import languages as langs
+from provence.errors import Problem, raise_problems
+from mkdocs.exceptions import PluginError
+
+FR, EN, AR = langs.Language("fr", "Français", True), langs.Language("en", "English", False), langs.Language("ar", "العربية", False)
+CODES = ["fr", "en", "es", "it", "de", "ar", "zh"]
+ORDINALS = yaml.safe_load((ROOT / "data" / "ordinals.yml").read_text("utf-8"))
+TERRITORY = models.Territory.model_validate(yaml.safe_load((ROOT / "data" / "territory.yml").read_text("utf-8")))
+
+
+# --- Figures: every value as a reader of each language reads it
+
+
+@pytest.mark.parametrize(("value", "code", "shown"), [
+    (1.1, "en", "1.1%"), (0.7, "fr", "0,7\u00a0%"), (12.5, "de", "12,5\u00a0%"), (100, "fr", "100\u00a0%"), (33.333, "en", "33.333%"),
+])
+def test_percentages_are_written_as_typed_in_the_readers_locale(value, code, shown):
+    """1.1 must not read 1.1000000000000001 % (binary floating point)."""
+    assert fmt.format_value(value, "percent", code, ORDINALS) == shown
+
+
+@pytest.mark.parametrize(("value", "code", "shown"), [
+    (1234.5, "fr", "1\u202f234\u00a0€"), (1_500_000, "de", "1.500.000\u00a0€"), (999, "en", "€999"), (0, "zh", "€0"),
+])
+def test_amounts_are_whole_euros_in_the_readers_locale(value, code, shown):
+    assert fmt.format_euros(value, code) == shown
+
+
+@pytest.mark.parametrize(("value", "code", "shown"), [
+    (93_000, "fr", "93\u202f000"), (999_999, "de", "999.999"), (1_500_000, "fr", "1,5 million"), (2_500_000, "en", "2.5 million"),
+    (-3_000_000, "en", "-3 million"), (12_000_000, "zh", "1200万"),
+])
+def test_counts_switch_to_words_from_a_million(value, code, shown):
+    assert fmt.format_count(value, code) == shown
+
+
+def test_years_and_whole_values_are_plain_numbers():
+    assert fmt.format_value(2023, "year", "ar", ORDINALS) == "2023"
+    assert fmt.format_value(2023.5, "year", "fr", ORDINALS) == "2023.5"
+
+
+def test_a_rank_without_patterns_for_its_language_is_the_plain_number():
+    assert fmt.format_rank(3, "fr", {}) == "3"
+    assert fmt.format_rank(2, "en", {"en": {"other": "{n}th"}}) == "2th"
+
+
+@pytest.mark.parametrize(("code", "shown"), [("fr", "17 octobre 2023"), ("de", "17. Oktober 2023"), ("zh", "2023年10月17日"), ("en", "October 17, 2023")])
+def test_days_are_written_in_words_in_the_readers_language(code, shown):
+    assert fmt.format_day(datetime.date(2023, 10, 17), code) == shown
+
+
+def test_periods_are_written_as_one_span_in_the_readers_language():
+    assert fmt.format_period(datetime.date(2023, 7, 28), datetime.date(2023, 8, 8), "fr") == "28 juil.\u2009–\u20098 août 2023"
+    assert fmt.format_period(datetime.date(2023, 7, 28), datetime.date(2024, 8, 8), "de") == "28. Juli 2023\u2009–\u20098. Aug. 2024"
+    assert fmt.format_period(datetime.date(2023, 7, 28), datetime.date(2023, 7, 28), "en") == "Jul 28, 2023"
+
+
+def test_a_text_falls_back_to_the_default_language_then_to_nothing():
+    assert fmt.translated({"fr": "Mer", "en": "Sea"}, "en", "fr") == "Sea"
+    assert fmt.translated({"fr": "Mer", "en": ""}, "en", "fr") == "Mer"
+    assert fmt.translated({"fr": "Mer"}, "de", "fr") == "Mer"
+    assert fmt.translated({"en": "Sea"}, "de", "fr") == ""
+    assert fmt.translated("One Provence", "zh", "fr") == "One Provence"
+
+
+FIGURE = models.Figure(id="rank", value=1, unit="rank", label={"fr": "{value} port de Méditerranée", "en": "the {value} port of the Mediterranean"},
+                       source="report", date=datetime.date(2023, 6, 1))
+SOURCE = models.Source(id="report", title={"fr": "Rapport annuel", "en": "Annual report"}, publisher="Port de Marseille", url="https://example.org/r")
+
+
+def test_a_figure_view_has_everything_a_card_shows_in_the_readers_language():
+    assert fmt.figure_view(FIGURE, SOURCE, "en", "fr", ORDINALS) == {
+        "id": "rank", "value": "1st", "label": "the 1st port of the Mediterranean", "ranked": True,
+        "date": "June 1, 2023", "iso_date": "2023-06-01",
+        "source": {"title": "Annual report", "publisher": "Port de Marseille", "url": "https://example.org/r"},
+    }
+    # German has no label of its own: the French one, with a German ordinal.
+    german = fmt.figure_view(FIGURE, SOURCE, "de", "fr", ORDINALS)
+    assert (german["label"], german["ranked"], german["source"]["title"], german["date"]) == ("1. port de Méditerranée", True, "Rapport annuel", "1. Juni 2023")
+
+
+def test_a_label_without_its_value_is_not_ranked():
+    count = models.Figure(id="c", value=10_000_000, unit="count", label={"fr": "passagers"}, source="report", date=datetime.date(2023, 1, 1))
+    view = fmt.figure_view(count, SOURCE, "zh", "fr", ORDINALS)
+    assert (view["value"], view["label"], view["ranked"]) == ("1000万", "passagers", False)
+
+
+def test_the_budget_table_orders_funders_by_amount_and_gives_shares_and_bars():
+    budget = models.Budget(source="s", total_label={"fr": "près de 2 M€", "en": "about €2M"}, funders=[
+        models.Funder(id="b", amount=500_000, label={"fr": "Entreprises"}),
+        models.Funder(id="a", partner="metropole-amp", amount=1_000_000, label={"fr": "Métropole", "en": "Metropolis"}),
+        models.Funder(id="c", amount=500_000, label={"fr": "État"}),
+    ])
+    partner = catalog_module.Item("partners", "metropole-amp", "docs/partenaires/metropole-amp.fr.md", None)
+    assert fmt.budget_view(budget, {"metropole-amp": partner}, "en", "fr") == {
+        "rows": [
+            {"label": "Metropolis", "amount": "€1,000,000", "share": "50%", "bar": 100.0, "partner": "partenaires/metropole-amp/"},
+            {"label": "Entreprises", "amount": "€500,000", "share": "25%", "bar": 50.0, "partner": None},
+            {"label": "État", "amount": "€500,000", "share": "25%", "bar": 50.0, "partner": None},
+        ],
+        "total": "€2,000,000", "total_label": "about €2M",
+    }
+
+
+def test_an_empty_budget_has_no_share_and_no_total_label():
+    budget = models.Budget(source="s", funders=[models.Funder(id="z", amount=0, label={"fr": "Rien"})])
+    assert fmt.budget_view(budget, {}, "fr", "fr") == {
+        "rows": [{"label": "Rien", "amount": "0\u00a0€", "share": "0\u00a0%", "bar": 0.0, "partner": None}],
+        "total": "0\u00a0€", "total_label": None,
+    }
+
+
+def test_a_marker_cites_its_figures_once_each_and_the_budget_none():
+    assert fmt.marker_ids("figures: a, ,b,") == ["a", "b"]
+    assert fmt.marker_ids("figure:x") == ["x"]
+    assert fmt.marker_ids("budget") == []
+    # A marker with a space is still a marker (then an unknown figure), never left as text.
+    assert fmt.markers("<p>[[figure:a b]] [[figures:]] [[budgets]]</p>") == ["figure:a b", "figures:"]
+
+
+def test_only_a_marker_alone_in_its_paragraph_is_a_block():
+    html = "<p>Voir [[figures:a]]</p><p> [[budget]] </p>"
+    assert fmt.replace_markers(html, lambda marker: f"<div>{marker}</div>", lambda figure_id: f"<b>{figure_id}</b>") == "<p>Voir [[figures:a]]</p><div>budget</div>"
+
+
+# --- Site paths of each language
+
+
+@pytest.mark.parametrize(("url", "language", "neutral"), [("en", EN, ""), ("en/", EN, ""), ("ar/lieux/", AR, "lieux/"), ("lieux/", FR, "lieux/")])
+def test_a_language_folder_is_stripped_with_or_without_its_slash(url, language, neutral):
+    assert langs.strip_language(url, language) == neutral
+
+
+@pytest.mark.parametrize(("path", "language", "localized"), [("/lieux/", EN, "en/lieux/"), (".", EN, "en/"), (".", FR, "./"), ("/", AR, "ar/"), ("lieux/", FR, "lieux/")])
+def test_a_site_path_is_put_in_the_language_folder(path, language, localized):
+    assert langs.localize(path, language) == localized
+
+
+@pytest.mark.parametrize(("base", "language", "expected"), [("../", EN, "../en/"), ("..", AR, "../ar/"), ("../", FR, "../")])
+def test_the_language_root_is_relative_to_the_page(base, language, expected):
+    assert langs.language_base(base, language) == expected
+
+
+def test_a_language_is_found_by_its_code_only():
+    assert langs.find_language([FR, EN, AR], "ar") is AR
+    with pytest.raises(KeyError):
+        langs.find_language([FR, EN], "pt")
+
+
+@pytest.mark.parametrize(("code", "direction"), [("ar", "rtl"), ("he", "rtl"), ("fa-IR", "rtl"), ("en", "ltr"), ("zh", "ltr")])
+def test_right_to_left_scripts(code, direction):
+    assert langs.Language(code, code, False).direction == direction
+
+
+@pytest.mark.parametrize(("site_url", "path", "absolute"), [
+    ("https://oneprovence.com/", "./", "https://oneprovence.com/"), ("https://oneprovence.com", ".", "https://oneprovence.com/"),
+    ("https://oneprovence.com/", "/en/lieux/", "https://oneprovence.com/en/lieux/"), ("https://oneprovence.com/", "en/", "https://oneprovence.com/en/"),
+])
+def test_absolute_addresses(site_url, path, absolute):
+    assert langs.absolute_url(site_url, path) == absolute
+
+
+# --- The build context, from the one declaration of languages
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def test_the_languages_are_those_declared_in_mkdocs_yml_default_first(config):
+    assert context.declared_languages(config) == [
+        langs.Language("fr", "Français", True), langs.Language("en", "English", False), langs.Language("es", "Español", False),
+        langs.Language("it", "Italiano", False), langs.Language("de", "Deutsch", False), langs.Language("ar", "العربية", False),
+        langs.Language("zh", "简体中文", False),
+    ]
+
+
+def test_a_build_context_is_attached_to_its_configuration(config):
+    build = context.start(config)
+    assert context.context_of(config) is build
+    assert build.project == ROOT and build.default == FR and build.language("ar") == AR
+    assert build.current_language(config) == FR
+    french = build.current(config)
+    assert french.code == "fr" and build.current(config) is french and build.passes == {"fr": french}
+    with pytest.raises(KeyError):
+        build.language("pt")
+    assert context.is_first_pass(config) and context.is_final_pass(config)
+
+
+def test_without_a_context_the_error_says_which_hook_must_come_first():
+    with pytest.raises(RuntimeError) as raised:
+        context.context_of(object())
+    assert str(raised.value) == "no build context: hooks/build_context.py must be the first hook of mkdocs.yml's pipeline"
+
+
+# --- The catalog
+
+
+def _catalog(tmp_path, **changes):
+    write_files(tmp_path, site_files(**changes))
+    found, problems = catalog_module.load_catalog(tmp_path / "docs", tmp_path / "data", CODES)
+    assert problems == []
+    return found
+
+
+def test_item_pages_are_told_from_index_and_other_pages():
+    assert catalog_module.item_of("lieux/vieux-port.fr.md") == ("places", "vieux-port")
+    assert catalog_module.item_of("agenda/salon-2030.zh.md") == ("events", "salon-2030")
+    assert catalog_module.item_of("reseau/marie.md") == ("changemakers", "marie")
+    assert catalog_module.item_of("lieux/index.fr.md") == (None, None)
+    assert catalog_module.item_of("lieux/themes/mer.fr.md") == (None, None)
+    assert catalog_module.item_of("blog/vieux-port.fr.md") == (None, None)
+
+
+def test_pictures_are_found_next_to_their_page_and_never_outside_the_docs():
+    assert catalog_module.picture_path("lieux/a.fr.md", "../assets/x.svg") == "assets/x.svg"
+    assert catalog_module.picture_path("lieux/a.fr.md", "img/x.svg") == "lieux/img/x.svg"
+    assert catalog_module.picture_path("lieux/a.fr.md", "../../x.svg") is None
+    assert catalog_module.picture_path("lieux/a.fr.md", "/x.svg") is None
+    assert catalog_module.picture_path("lieux/a.fr.md", "https://example.org/x.svg") is None
+
+
+def test_the_catalog_reads_in_reading_order_and_by_sector(tmp_path):
+    found = _catalog(tmp_path, **{"docs/reseau/alain.fr.md": site_files()["docs/reseau/marie-curie.fr.md"].replace("Marie Exemple", "alain Exemple").replace("sector: sante", "sector: tourisme")})
+    assert [item.slug for item in found.items("places", "fr")] == ["vieux-port", "sainte-victoire", "calanques"]
+    assert [item.slug for item in found.items("events", "fr")] == ["voile-2024", "salon-2030"]
+    assert [item.slug for item in found.items("changemakers", "fr")] == ["alain", "marie-curie"]
+    assert [item.slug for item in found.items("sectors", "en")] == ["sante", "tourisme"]
+    assert [item.title for item in found.items("sectors", "en")] == ["Health", "Tourisme"]
+    places = found.items("places", "fr")
+    assert [item.slug for item in catalog_module.in_sector(places, "places", "sante")] == ["calanques"]
+    people = found.items("changemakers", "fr")
+    assert [item.slug for item in catalog_module.in_sector(people, "changemakers", "sante")] == ["marie-curie"]
+    assert [theme.id for theme in found.themes_in_use()] == ["mer", "patrimoine"]
+    assert catalog_module.picture_site_path(found.collections["places"]["vieux-port"]) == "assets/illustrations/vieux-port.svg"
+    assert catalog_module.picture_site_path(found.collections["partners"]["metropole-amp"]) == "assets/logos/metropole-amp.svg"
+    assert found.collections["places"]["vieux-port"].path == "lieux/vieux-port/"
+
+
+def test_partners_are_listed_by_tier_then_name(tmp_path):
+    second = site_files()["docs/partenaires/metropole-amp.fr.md"].replace("Métropole Aix-Marseille-Provence", "aéroport").replace("tier: fondateurs", "tier: strategiques")
+    third = site_files()["docs/partenaires/metropole-amp.fr.md"].replace("Métropole Aix-Marseille-Provence", "Zénith")
+    found = _catalog(tmp_path, **{"docs/partenaires/aeroport.fr.md": second, "docs/partenaires/zenith.fr.md": third})
+    assert [item.slug for item in found.items("partners", "fr")] == ["metropole-amp", "zenith", "aeroport"]
+
+
+def test_a_partner_of_an_unknown_tier_comes_first_and_is_reported(tmp_path):
+    write_files(tmp_path, site_files(**{"docs/partenaires/metropole-amp.fr.md": site_files()["docs/partenaires/metropole-amp.fr.md"].replace("tier: fondateurs", "tier: mecenes")}))
+    found, problems = catalog_module.load_catalog(tmp_path / "docs", tmp_path / "data", CODES)
+    assert [str(problem) for problem in problems] == [
+        "docs/partenaires/metropole-amp.fr.md: tier: 'mecenes' does not exist in data/tiers.yml; expected one of: fondateurs, strategiques"
+    ]
+    assert catalog_module._tier_order(found, "mecenes") == (0, "mecenes")
+    assert catalog_module._tier_order(found, "strategiques") == (2, "strategiques")
+
+
+# --- YAML: where the problem is
+
+
+def test_a_control_character_is_located_on_its_line_and_column():
+    assert [str(problem) for problem in yamlfile.parse("title: Port\nsummary: a\x1fb\n", "data/x.yml")[1]] == [
+        "data/x.yml: line 2, column 11: invalid YAML: the character '\\x1f' (#x001f) is not allowed; delete it (it may be invisible)"
+    ]
+    assert [str(problem) for problem in yamlfile.front_matter("---\nx: \x08\n---\n", "docs/a.fr.md")[1]] == [
+        "docs/a.fr.md: line 2, column 4: invalid YAML in the front matter: the character '\\x08' (#x0008) is not allowed; delete it (it may be invisible)"
+    ]
+
+
+def test_a_data_file_that_does_not_exist_yet_is_not_a_problem(tmp_path):
+    assert yamlfile.read(tmp_path / "absent.yml", "data/absent.yml") == (None, [])
+
+
+def test_front_matter_without_fields_is_empty_and_fine():
+    assert yamlfile.front_matter("---\n\n---\n\n# Page\n", "docs/a.fr.md") == ({}, [])
+    assert yamlfile.front_matter("---\n# only a comment\n...\n", "docs/a.fr.md") == ({}, [])
+
+
+def test_a_syntax_error_suggests_quotes_only_for_an_unquoted_colon():
+    [colon] = yamlfile.parse("title: Fos : le port\n", "data/x.yml")[1]
+    [bracket] = yamlfile.parse("title: [Fos\n", "data/x.yml")[1]
+    assert str(colon) == "data/x.yml: line 1, column 12: invalid YAML: mapping values are not allowed in this context (a value containing ': ' must be in quotes)"
+    assert str(bracket) == "data/x.yml: line 2, column 1: invalid YAML: did not find expected ',' or ']'"
+
+
+# --- Problems, reported together
+
+
+def test_problems_are_reported_together_sorted_with_their_count():
+    problems = [Problem("docs/b.fr.md", "title", "missing"), Problem("data/a.yml", "", "expected a list")]
+    with pytest.raises(PluginError) as raised:
+        raise_problems(problems, "the content files")
+    assert str(raised.value) == "2 problems in the content files:\n  - data/a.yml: expected a list\n  - docs/b.fr.md: title: missing"
+    with pytest.raises(PluginError) as raised:
+        raise_problems(problems[:1], "front matter")
+    assert str(raised.value) == "1 problem in front matter:\n  - docs/b.fr.md: title: missing"
+    assert raise_problems([], "front matter") is None
+
+
+# --- Models: the exact words
+
+
+def _messages(model, raw, label="docs/x.fr.md"):
+    return [str(problem) for problem in models.validate(model, raw, label, context={"territory": TERRITORY})[1]]
+
+
+PLACE = {"title": "Le Vieux-Port", "summary": "S", "commune": "Marseille", "coordinates": {"lat": 43.2951, "lon": 5.374},
+         "route": 1, "image": {"src": "../a.svg", "alt": "Le port"}}
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("summary", "   ", "docs/x.fr.md: summary: is empty; write a text"),
+    ("website", "www.marseille.fr", "docs/x.fr.md: website: 'www.marseille.fr' is not a web address; expected an address starting with https:// or http://"),
+    ("website", "https://a b.fr/", "docs/x.fr.md: website: 'https://a b.fr/' is not a web address; expected an address starting with https:// or http://"),
+    ("themes", ["Mer"], "docs/x.fr.md: themes[0]: 'Mer' is not an id; expected lowercase letters, digits and hyphens (e.g. 'vieux-port')"),
+    ("themes", ["mer-"], "docs/x.fr.md: themes[0]: 'mer-' is not an id; expected lowercase letters, digits and hyphens (e.g. 'vieux-port')"),
+    ("route", 0, "docs/x.fr.md: route: 0 is not valid: input should be greater than or equal to 1"),
+    ("summary", "Le <!-- caché -->", "docs/x.fr.md: summary: contains HTML ('<!-- caché -->'); write plain text: text fields are shown exactly as typed, never as HTML"),
+    ("summary", "Le </b", "docs/x.fr.md: summary: contains HTML ('</b'); write plain text: text fields are shown exactly as typed, never as HTML"),
+])
+def test_each_field_type_says_what_is_expected(field, value, message):
+    assert _messages(models.Place, {**PLACE, field: value}) == [message]
+
+
+@pytest.mark.parametrize("text", ["Prix < 5 € & accès 2 > 1", "a < b > c", "<3", "5 <= 7", "R&D", "x<1", "Lire : « < »"])
+def test_plain_text_that_a_browser_reads_as_text_is_accepted(text):
+    assert _messages(models.Place, {**PLACE, "summary": text}) == []
+
+
+@pytest.mark.parametrize(("lat", "lon"), [(43.15, 4.80), (43.80, 5.85), (43.15, 5.85), (43.80, 4.80)])
+def test_the_territory_includes_its_edges(lat, lon):
+    assert _messages(models.Place, {**PLACE, "coordinates": {"lat": lat, "lon": lon}}) == []
+
+
+def test_coordinates_are_checked_only_when_the_territory_is_known():
+    assert models.validate(models.Coordinates, {"lat": 48.85, "lon": 2.35}, "docs/x.fr.md")[1] == []
+
+
+def test_an_event_may_last_one_day():
+    assert _messages(models.Event, {"title": "E", "start": datetime.date(2024, 5, 1), "end": datetime.date(2024, 5, 1)}) == []
+
+
+def test_a_year_outside_1800_2100_is_refused():
+    partner = {"title": "P", "summary": "S", "tier": "fondateurs", "member_since": 1799, "logo": {"src": "../a.svg", "alt": "Logo"}}
+    assert _messages(models.Partner, partner) == ["docs/x.fr.md: member_since: 1799 is not valid: input should be greater than or equal to 1800"]
+    assert _messages(models.Partner, {**partner, "member_since": 2101}) == ["docs/x.fr.md: member_since: 2101 is not valid: input should be less than or equal to 2100"]
+    assert _messages(models.Partner, {**partner, "member_since": 1800}) == _messages(models.Partner, {**partner, "member_since": 2100}) == []
+
+
+def test_a_value_outside_a_list_of_choices_names_the_choices():
+    assert _messages(models.Changemaker, {"title": "M", "kind": "robot", "role": "R", "sector": "sante", "statement": "S", "link": "https://x.org/"}) == [
+        "docs/x.fr.md: kind: 'robot' is not allowed; expected 'person' or 'organisation'"
+    ]
+
+
+def test_an_unknown_field_without_a_close_name_lists_the_fields():
+    assert _messages(models.Coordinates, {"lat": 43.3, "lon": 5.4, "altitude": 12}) == [
+        "docs/x.fr.md: altitude: unknown field (value 12) Expected one of: lat, lon"
+    ]
+    assert _messages(models.Place, {**PLACE, "image": {"src": "a.svg", "alt": "A", "tilte": "x"}}) == [
+        "docs/x.fr.md: image.tilte: unknown field (value 'x') Expected one of: src, alt"
+    ]
+
+
+def test_an_unknown_field_deep_in_a_list_suggests_nothing():
+    assert _messages(models.Budget, {"source": "s", "funders": [{"id": "a", "amount": 1, "label": {"fr": "A"}, "amout": 2}]}, "data/budget.yml") == [
+        "data/budget.yml: funders[0].amout: unknown field (value 2)"
+    ]
+
+
+def test_field_names_of_nested_positions():
+    assert models.field_name(("funders", 0, "label", "fr")) == "funders[0].label.fr"
+    assert models.field_name((0, "id")) == "[0].id"
+    assert models.field_name(()) == ""
+
+
+def test_an_ordinal_pattern_says_where_the_number_goes():
+    assert [str(problem) for problem in models.validate(models.Ordinals, {"one": "er", "other": "{n}e"}, "data/ordinals.yml", prefix=("fr",))[1]] == [
+        "data/ordinals.yml: fr.one: 'er' has no {n}; write where the number goes, e.g. '{n}e'"
+    ]
+
+
+def test_audience_measurement_is_a_path_of_the_site_only():
+    for url in ("/matomo", "//stats.example.org/", "matomo/"):
+        assert _messages(models.Matomo, {"provider": "matomo", "url": url, "site_id": 1}, "mkdocs.yml") == [
+            f"mkdocs.yml: url: '{url}' is not a path of this site; expected a path ending with '/', such as /matomo/ (no other origin)"
+        ]
+    assert _messages(models.Matomo, {"provider": "matomo", "url": "/matomo/", "site_id": 1}, "mkdocs.yml") == []
+
+
+@pytest.mark.parametrize("path", ["//x.org/", "/a b/", "/a?b", "/a#b", "/a'b", "/a;b", "/a{b}"])
+def test_a_redirect_is_between_paths_of_the_site(path):
+    assert _messages(models.Redirect, {"from": path, "to": "/"}, "data/redirects.yml") == [
+        f"data/redirects.yml: from: {path!r} is not a site path; expected a path starting with '/', without spaces, quotes, '#' or '?'"
+    ]
+
+
+def test_the_root_redirects_once():
+    assert models.Redirect.model_validate({"from": "/", "to": "/fr/"}).sources == ["/"]
+
+
+def test_a_translation_sets_only_its_text_and_per_file_fields():
+    assert models.text_paths(models.Place) == {"title", "summary", "description", "translation", "hide", "search", "template", "icon", "status",
+                                               "image.alt", "access", "accessibility"}
+    assert models.text_paths(models.Sector) == models.FrontMatter.PER_FILE
