@@ -49,6 +49,7 @@ FAST_TESTS = [
     "tests/test_collections_helpers.py",
     "tests/test_language_helpers.py",
     "tests/test_content_validation.py",
+    "tests/test_validation_details.py",
     "tests/test_sitemap_pages.py",
     "tests/test_quality_rules.py",
 ]
@@ -109,10 +110,19 @@ def statuses() -> dict[str, str]:
     return {match["name"]: match["status"] for match in map(MUTANT.match, listed.stdout.splitlines()) if match}
 
 
-def diff(name: str) -> str:
-    """The mutant as a diff of its function, without mutmut's header."""
-    shown = mutmut("show", name, capture=True).stdout.splitlines()
-    return "\n".join(line for line in shown[1:] if line.startswith(("-", "+")) and not line.startswith(("---", "+++")))
+def diffs(names: list[str]) -> dict[str, str]:
+    """Each mutant as the lines it changes (what `mutmut show` prints), computed in one process."""
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    paths = {name: WORKSPACE / "provence" / module_file(name) for name in names}
+    here = Path.cwd()
+    os.chdir(WORKSPACE)
+    try:
+        shown = {name: get_diff_for_mutant(name, path=paths[name].relative_to(WORKSPACE)) for name in names}
+    finally:
+        os.chdir(here)
+    return {name: "\n".join(line for line in text.splitlines() if line.startswith(("-", "+")) and not line.startswith(("---", "+++")))
+            for name, text in shown.items()}
 
 
 def module_file(name: str) -> str:
@@ -128,12 +138,13 @@ def report(verdicts: dict[str, str], seconds: float) -> dict:
     explained = yaml.safe_load(EXPLAINED.read_text("utf-8")) if EXPLAINED.exists() else {}
     counts = Counter(verdicts.values())
     killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]
+    surviving = sorted(name for name, status in verdicts.items() if status in ("survived", "no tests", "suspicious"))
+    changes = diffs(surviving)
     survivors = []
-    for name, status in sorted(verdicts.items()):
-        if status in ("survived", "no tests", "suspicious"):
-            file = module_file(name)
-            survivors.append({"mutant": name, "file": f"hooks/provence/{file}", "status": status, "editor_input": area(file),
-                              "diff": diff(name), "explained": explained.get(name)})
+    for name in surviving:
+        file = module_file(name)
+        survivors.append({"mutant": name, "file": f"hooks/provence/{file}", "status": verdicts[name], "editor_input": area(file),
+                          "diff": changes[name], "explained": explained.get(name)})
     unexplained = [s for s in survivors if s["editor_input"] and not s["explained"]]
     return {
         "tool": "mutmut 3.8.1", "code": "hooks/provence/", "tests": FAST_TESTS,
@@ -177,14 +188,16 @@ def main() -> int:
     parser.add_argument("--report-only", action="store_true", help="rewrite the results from the last run's workspace")
     options = parser.parse_args()
     started = time.monotonic()
+    duration = WORKSPACE / "run-seconds"
     if not options.report_only:
         prepare_workspace()
         mutmut("run", "--max-children", str(options.max_children))
+        duration.write_text(str(round(time.monotonic() - started)), "utf-8")
     verdicts = statuses()
     if not verdicts:
         print("mutmut reported no mutant: see its output above", file=sys.stderr)
         return 1
-    result = report(verdicts, time.monotonic() - started)
+    result = report(verdicts, float(duration.read_text("utf-8")) if duration.exists() else time.monotonic() - started)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "mutation.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", "utf-8")
     (RESULTS / "mutation.md").write_text(markdown(result), "utf-8")

@@ -424,3 +424,173 @@ def test_a_translation_sets_only_its_text_and_per_file_fields():
     assert models.text_paths(models.Place) == {"title", "summary", "description", "translation", "hide", "search", "template", "icon", "status",
                                                "image.alt", "access", "accessibility"}
     assert models.text_paths(models.Sector) == models.FrontMatter.PER_FILE
+
+
+# --- Data files and translations, through the catalog: the complete list of messages
+
+S = site_files()
+PARTNER_FR, PARTNER_EN = "docs/partenaires/metropole-amp.fr.md", "docs/partenaires/metropole-amp.en.md"
+PLACE_FR, PLACE_EN = "docs/lieux/vieux-port.fr.md", "docs/lieux/vieux-port.en.md"
+NOT_TEXT = "write non-text fields only in the French file"
+
+DATA_AND_TRANSLATIONS = {
+    "a changemaker in an unknown sector": (
+        {"docs/reseau/marie-curie.fr.md": S["docs/reseau/marie-curie.fr.md"].replace("sector: sante", "sector: peche")},
+        ["docs/reseau/marie-curie.fr.md: sector: 'peche' does not exist in docs/filieres/; expected one of: sante, tourisme"],
+    ),
+    "a figure citing an unknown source": (
+        {"data/figures.yml": S["data/figures.yml"].replace("  source: annual-report", "  source: rapport")},
+        ["data/figures.yml (id 'university-rank'): source: 'rapport' does not exist in data/sources.yml; expected one of: annual-report, launch-article"],
+    ),
+    "a budget citing an unknown source": (
+        {"data/budget.yml": S["data/budget.yml"].replace("source: launch-article", "source: rapport")},
+        ["data/budget.yml: source: 'rapport' does not exist in data/sources.yml; expected one of: annual-report, launch-article"],
+    ),
+    "two funders with one id": (
+        {"data/budget.yml": S["data/budget.yml"].replace("id: entreprises", "id: metropole")},
+        ["data/budget.yml: funders.id: 'metropole' is used twice; expected each id once"],
+    ),
+    "a funder without its amount": (
+        {"data/budget.yml": S["data/budget.yml"].replace("    amount: 500000\n", "")},
+        ["data/budget.yml: funders[1].amount: required field is missing; add it"],
+    ),
+    "an unreadable data file, cited": (
+        {"data/tiers.yml": S["data/tiers.yml"].replace("  order: 2\n", "  order: [2\n")},
+        ["data/tiers.yml: line 7, column 8: invalid YAML: did not find expected ',' or ']'"],
+    ),
+    "a data file that is not a list, cited": (
+        {"data/themes.yml": "mer: Mer\n"},
+        ["data/themes.yml: expected a list of entries (`- id: ...`), got dict"],
+    ),
+    "invalid entries of two files, cited": (
+        {"data/figures.yml": S["data/figures.yml"].replace("unit: rank", "unit: kilos"),
+         "data/tiers.yml": S["data/tiers.yml"].replace("  order: 1\n", "  order: premier\n")},
+        ["data/figures.yml entry 2 (id 'university-rank'): unit: 'kilos' is not allowed; expected 'count', 'euros', 'percent', 'rank' or 'year'",
+         "data/tiers.yml entry 1 (id 'fondateurs'): order: 'premier' is not valid: input should be a valid integer, unable to parse string as an integer"],
+    ),
+    "an invalid territory": (
+        {"data/territory.yml": "name: Métropole\nlat: [43.15]\nlon: [4.8, 5.85]\n"},
+        ["data/territory.yml: lat[1]: required field is missing; add it"],
+    ),
+    "places without a territory": (
+        {"data/territory.yml": None},
+        ["data/territory.yml: missing; the places of docs/lieux/ need the territory's bounds (name, lat, lon)"],
+    ),
+    "ordinals of a language the site does not build": (
+        {"data/ordinals.yml": S["data/ordinals.yml"] + "pt: {other: '{n}º'}\n"},
+        ["data/ordinals.yml: pt: 'pt' is not a language of the site (fr, en, es, it, de, ar, zh)"],
+    ),
+    "ordinals that are not per language": (
+        {"data/ordinals.yml": "- fr\n"},
+        ["data/ordinals.yml: expected one entry per language, e.g. `fr: {one: '{n}er', other: '{n}e'}`"],
+    ),
+    "ordinal patterns without a number or without `other`": (
+        {"data/ordinals.yml": "fr: {one: er, other: '{n}e'}\nde: {one: '{n}.'}\n"},
+        ["data/ordinals.yml: de.other: required field is missing; add it",
+         "data/ordinals.yml: fr.one: 'er' has no {n}; write where the number goes, e.g. '{n}e'"],
+    ),
+    "malformed YAML in a translation": (
+        {PARTNER_EN: S[PARTNER_EN].replace("title: Aix-Marseille-Provence Metropolis", "title: [Aix")},
+        ["docs/partenaires/metropole-amp.en.md: line 3, column 8: invalid YAML in the front matter: did not find expected ',' or ']'"],
+    ),
+    "a translation moving a place outside the territory": (
+        {PLACE_EN: S[PLACE_EN].replace("access: Metro line 1.", "access: Metro line 1.\ncoordinates: {lat: 48.85, lon: 2.35}")},
+        [f"docs/lieux/vieux-port.en.md: coordinates.lat: 48.85 disagrees with the French file (43.2951); {NOT_TEXT}",
+         f"docs/lieux/vieux-port.en.md: coordinates.lon: 2.35 disagrees with the French file (5.374); {NOT_TEXT}",
+         "docs/lieux/vieux-port.en.md: coordinates: (48.85, 2.35) is outside the Aix-Marseille-Provence metropolis (lat 43.15–43.80, lon 4.80–5.85)"],
+    ),
+    "a translation with a wrong non-text list": (
+        {PARTNER_EN: S[PARTNER_EN].replace("logo: {alt: Metropolis logo}", "logo: {alt: Metropolis logo}\nsectors: [Peche]")},
+        [f"docs/partenaires/metropole-amp.en.md: sectors: ['Peche'] disagrees with the French file (['sante', 'tourisme']); {NOT_TEXT}",
+         "docs/partenaires/metropole-amp.en.md: sectors[0]: 'Peche' is not an id; expected lowercase letters, digits and hyphens (e.g. 'vieux-port')"],
+    ),
+    "a French image without its file, under a translated alt": (
+        {PLACE_FR: S[PLACE_FR].replace("image: {src: ../assets/illustrations/vieux-port.svg, alt: Le port et ses bateaux}", "image: {alt: Le port et ses bateaux}")},
+        ["docs/lieux/vieux-port.fr.md: image.src: required field is missing; add it"],
+    ),
+    "each file's own translation status": (
+        {PARTNER_FR: S[PARTNER_FR].replace("member_since: 2023", "member_since: 2023\ntranslation: {machine_assisted: false}"),
+         PARTNER_EN: S[PARTNER_EN].replace("logo: {alt: Metropolis logo}", "logo: {alt: Metropolis logo}\ntranslation: {machine_assisted: true, reviewed: false}")},
+        [],
+    ),
+}
+
+
+def _load(tmp_path, changes):
+    files = site_files(**{path: text for path, text in changes.items() if text is not None})
+    for path in [path for path, text in changes.items() if text is None]:
+        files.pop(path)
+    write_files(tmp_path, files)
+    return catalog_module.load_catalog(tmp_path / "docs", tmp_path / "data", CODES)
+
+
+@pytest.mark.parametrize("case", list(DATA_AND_TRANSLATIONS))
+def test_data_files_and_translations_get_every_message_and_no_second_one(tmp_path, case):
+    changes, messages = DATA_AND_TRANSLATIONS[case]
+    _, problems = _load(tmp_path, changes)
+    assert sorted(str(problem) for problem in problems) == messages
+
+
+def test_the_catalog_holds_what_the_data_files_say(tmp_path):
+    found, problems = _load(tmp_path, {"docs/index.fr.md": "---\ntitle: Accueil\nlisting: places\n---\n"})
+    assert problems == [] and found.default == "fr"
+    assert found.ordinals["fr"] == {"one": "{n}er", "other": "{n}e"}
+    assert found.territory.name == "the Aix-Marseille-Provence metropolis"
+    assert [funder.id for funder in found.budget.funders] == ["metropole", "entreprises"]
+    assert sorted(found.figures) == ["airport-passengers-2023", "budget-total", "university-rank"]
+    assert found.listings == {"": "places", "lieux": "places", "filieres": "sectors", "partenaires": "partners", "reseau": "changemakers", "agenda": "events"}
+
+
+def test_a_non_text_field_only_a_translation_writes_is_kept_in_that_language(tmp_path):
+    """A non-text field only a translation writes is not compared (there is nothing to compare it with)."""
+    found, problems = _load(tmp_path, {"docs/lieux/calanques.en.md": "---\ntitle: The Calanques\nwebsite: https://www.calanques-parcnational.fr/\n---\n"})
+    assert problems == []
+    assert found.collections["places"]["calanques"].localized("en").website == "https://www.calanques-parcnational.fr/"
+    assert found.collections["places"]["calanques"].website is None
+
+
+def test_a_translation_replaces_a_mapping_it_writes_as_a_value():
+    assert catalog_module.deep_merge({"image": {"src": "a.svg", "alt": "A"}}, {"image": "b.svg"}) == {"image": "b.svg"}
+    assert catalog_module.deep_merge({"route": 1}, {"route": {"n": 2}}) == {"route": {"n": 2}}
+
+
+# --- YAML: shapes no check can walk, dates that do not exist
+
+
+def test_an_alias_inside_its_own_anchor_names_the_field_or_the_entry():
+    alias = "invalid YAML{}: an alias (*name) stands for a mapping or list that contains it; write the values out"
+    assert [str(problem) for problem in yamlfile.parse("- id: a\n- &b [1, *b]\n", "data/figures.yml")[1]] == [
+        "data/figures.yml: entry 2: " + alias.format("")
+    ]
+    assert [str(problem) for problem in yamlfile.front_matter("---\ntitle: T\nimage: &i {alt: *i}\n---\n", "docs/a.fr.md")[1]] == [
+        "docs/a.fr.md: image: " + alias.format(" in the front matter")
+    ]
+
+
+def test_shared_aliases_and_nesting_up_to_the_limit_are_fine():
+    data, problems = yamlfile.parse("a: &s {k: [1, 2]}\nb: *s\nc: [*s, *s]\n", "data/x.yml")
+    assert problems == [] and data == {"a": {"k": [1, 2]}, "b": {"k": [1, 2]}, "c": [{"k": [1, 2]}, {"k": [1, 2]}]}
+    deepest = "a: " + "[" * yamlfile.MAX_DEPTH + "]" * yamlfile.MAX_DEPTH
+    assert yamlfile.parse(deepest, "data/x.yml")[1] == []
+    assert [str(problem) for problem in yamlfile.parse("a: " + "[" * (yamlfile.MAX_DEPTH + 1) + "]" * (yamlfile.MAX_DEPTH + 1), "data/x.yml")[1]] == [
+        "data/x.yml: a: invalid YAML: nested more than 50 levels deep"
+    ]
+    assert yamlfile.parse("- [1, [2, [3]]]\n- 4\n", "data/x.yml") == ([[1, [2, [3]]], 4], [])
+
+
+def test_a_date_that_does_not_exist_is_located():
+    assert [str(problem) for problem in yamlfile.parse("- id: a\n  date: 2023-02-30\n", "data/figures.yml")[1]] == [
+        "data/figures.yml: line 2, column 9: invalid YAML: '2023-02-30' is not a date (day is out of range for month); expected a date that exists, as YYYY-MM-DD"
+    ]
+    assert yamlfile.parse("date: 2024-02-29\n", "data/x.yml") == ({"date": datetime.date(2024, 2, 29)}, [])
+
+
+def test_a_value_where_fields_were_expected_is_described_in_words():
+    assert [str(problem) for problem in models.validate(models.Figure, 3, "data/figures.yml entry 1")[1]] == [
+        "data/figures.yml entry 1: expected fields written as `name: value`, got 3"
+    ]
+
+
+def test_a_million_is_the_first_count_in_words():
+    assert fmt.format_count(1_000_000, "en") == "1 million"
+    assert fmt.format_count(999_999.9, "en") == "999,999.9"
