@@ -46,7 +46,7 @@ benchmark: setup
 	@bash .ci/system-deps valgrind
 	$(BIN)/python benchmarks/run.py
 
-## Mutation testing of hooks/provence/ with the fast tests (mutmut; about an hour on 2 cores):
+## Mutation testing of hooks/provence/ with the fast tests (mutmut; about half an hour on 2 cores):
 ## score and surviving mutants in benchmarks/results/mutation.{json,md}. Occasional, not in `make test`.
 mutation: setup
 	$(BIN)/python benchmarks/mutation.py

@@ -13,6 +13,7 @@ import datetime
 import pytest
 import yaml
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 
 from collections_content import site_files
 from conftest import ROOT, write_files
@@ -21,7 +22,6 @@ from provence import context, models, yamlfile
 from provence import figures as fmt
 from provence import languages as langs
 from provence.errors import Problem, raise_problems
-from mkdocs.exceptions import PluginError
 
 FR, EN, AR = langs.Language("fr", "Français", True), langs.Language("en", "English", False), langs.Language("ar", "العربية", False)
 CODES = ["fr", "en", "es", "it", "de", "ar", "zh"]
@@ -185,8 +185,9 @@ def test_absolute_addresses(site_url, path, absolute):
 
 
 @pytest.fixture(scope="module")
-def config():
-    return load_config(str(ROOT / "mkdocs.yml"))
+def config(tmp_path_factory):
+    """The project's configuration as a build loads it (the docs folder does not matter here)."""
+    return load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path_factory.mktemp("docs")))
 
 
 def test_the_languages_are_those_declared_in_mkdocs_yml_default_first(config):
@@ -594,3 +595,37 @@ def test_a_value_where_fields_were_expected_is_described_in_words():
 def test_a_million_is_the_first_count_in_words():
     assert fmt.format_count(1_000_000, "en") == "1 million"
     assert fmt.format_count(999_999.9, "en") == "999,999.9"
+
+
+def test_a_control_character_on_a_later_line_after_a_blank_one_is_located():
+    text = "\ntitle: Le port\nsummary: Un\x07 port\n"
+    assert [str(problem) for problem in yamlfile.parse(text, "data/x.yml")[1]] == [
+        "data/x.yml: line 3, column 12: invalid YAML: the character '\\x07' (#x0007) is not allowed; delete it (it may be invisible)"
+    ]
+
+
+def test_an_unknown_language_is_named_in_the_error():
+    with pytest.raises(KeyError) as raised:
+        langs.find_language([FR, EN], "pt")
+    assert raised.value.args == ("pt",)
+
+
+def test_a_label_is_ranked_in_the_readers_language_only_where_it_places_the_value():
+    figure = models.Figure(id="r", value=2, unit="rank", label={"fr": "{value} port", "en": "a leading port"}, source="report", date=datetime.date(2023, 1, 1))
+    english, french = fmt.figure_view(figure, SOURCE, "en", "fr", ORDINALS), fmt.figure_view(figure, SOURCE, "fr", "fr", ORDINALS)
+    assert (english["label"], english["ranked"]) == ("a leading port", False)
+    assert (french["label"], french["ranked"]) == ("2e port", True)
+
+
+def test_budget_bars_are_rounded_to_a_tenth_and_the_total_label_falls_back_to_french():
+    budget = models.Budget(source="s", total_label={"fr": "près de 1,3 M€", "en": "about €1.3M"}, funders=[
+        models.Funder(id="a", amount=1_000_000, label={"fr": "Métropole"}), models.Funder(id="b", amount=333_333, label={"fr": "Région"}),
+    ])
+    view = fmt.budget_view(budget, {}, "de", "fr")
+    assert [row["bar"] for row in view["rows"]] == [100.0, 33.3]
+    assert [row["share"] for row in view["rows"]] == ["75\u00a0%", "25\u00a0%"]
+    assert view["total_label"] == "près de 1,3 M€" and view["total"] == "1.333.333\u00a0€"
+
+
+def test_a_budget_without_funders_is_an_empty_table():
+    assert fmt.budget_view(models.Budget(source="s", funders=[]), {}, "fr", "fr") == {"rows": [], "total": "0\u00a0€", "total_label": None}
