@@ -158,10 +158,12 @@ def report(verdicts: dict[str, str], seconds: float) -> dict:
         survivors.append({"mutant": name, "file": f"hooks/provence/{file}", "status": verdicts[name], "editor_input": area(file),
                           "diff": changes[name], "explained": explanation(name, changes[name], explained)})
     unexplained = [s for s in survivors if s["editor_input"] and not s["explained"]]
+    # A run stopped before its end leaves mutants "not checked": the score counts the checked ones.
+    checked = len(verdicts) - counts["not checked"] - counts["check was interrupted by user"]
     return {
         "tool": "mutmut 3.8.1", "code": "hooks/provence/", "tests": FAST_TESTS,
-        "mutants": len(verdicts), "killed": killed, "survived": len(survivors), "by_status": dict(sorted(counts.items())),
-        "score": round(killed / len(verdicts), 4) if verdicts else None,
+        "mutants": len(verdicts), "checked": checked, "killed": killed, "survived": len(survivors), "by_status": dict(sorted(counts.items())),
+        "score": round(killed / checked, 4) if checked else None,
         "editor_input_survivors": sum(1 for s in survivors if s["editor_input"]),
         "editor_input_unexplained": len(unexplained),
         "seconds": round(seconds),
@@ -175,7 +177,8 @@ def markdown(result: dict) -> str:
         "",
         f"{result['tool']}, the fast tests ({', '.join(result['tests'])}); written by `make mutation`.",
         "",
-        f"**Score: {result['score']:.1%}** — {result['killed']} of {result['mutants']} mutants killed; "
+        f"**Score: {result['score']:.1%}** — {result['killed']} of {result['checked']} mutants checked killed "
+        f"({result['mutants']} mutants); "
         f"{result['survived']} survive, {result['editor_input_survivors']} of them in the code editors' input reaches "
         f"({result['editor_input_unexplained']} unexplained). {result['seconds']} s.",
         "",
@@ -213,7 +216,7 @@ def main() -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "mutation.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", "utf-8")
     (RESULTS / "mutation.md").write_text(markdown(result), "utf-8")
-    print(f"mutation score {result['score']:.1%}: {result['killed']}/{result['mutants']} killed, "
+    print(f"mutation score {result['score']:.1%}: {result['killed']}/{result['checked']} checked mutants killed, "
           f"{result['editor_input_unexplained']} unexplained survivors in the editors' input reaches "
           "(benchmarks/results/mutation.md)")
     return 0

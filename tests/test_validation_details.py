@@ -509,6 +509,26 @@ DATA_AND_TRANSLATIONS = {
         {PLACE_FR: S[PLACE_FR].replace("image: {src: ../assets/illustrations/vieux-port.svg, alt: Le port et ses bateaux}", "image: {alt: Le port et ses bateaux}")},
         ["docs/lieux/vieux-port.fr.md: image.src: required field is missing; add it"],
     ),
+    "a data entry that is a word": (
+        {"data/figures.yml": "- idée\n" + S["data/figures.yml"]},
+        ["data/figures.yml entry 1: expected fields written as `name: value`, got 'idée'"],
+    ),
+    "an invalid first entry, the next ones cited": (
+        {"data/figures.yml": S["data/figures.yml"].replace("unit: count", "unit: kilos")},
+        ["data/figures.yml entry 1 (id 'airport-passengers-2023'): unit: 'kilos' is not allowed; expected 'count', 'euros', 'percent', 'rank' or 'year'"],
+    ),
+    "malformed YAML in the budget": (
+        {"data/budget.yml": S["data/budget.yml"].replace("amount: 500000", "amount: [500000")},
+        ["data/budget.yml: line 10, column 10: invalid YAML: did not find expected ',' or ']'"],
+    ),
+    "malformed YAML in the territory": (
+        {"data/territory.yml": "name: [x\n"},
+        ["data/territory.yml: line 2, column 1: invalid YAML: did not find expected ',' or ']'"],
+    ),
+    "malformed YAML in the ordinals": (
+        {"data/ordinals.yml": "fr: {one: '{n}er'\n"},
+        ["data/ordinals.yml: line 2, column 1: invalid YAML: did not find expected ',' or '}'"],
+    ),
     "each file's own translation status": (
         {PARTNER_FR: S[PARTNER_FR].replace("member_since: 2023", "member_since: 2023\ntranslation: {machine_assisted: false}"),
          PARTNER_EN: S[PARTNER_EN].replace("logo: {alt: Metropolis logo}", "logo: {alt: Metropolis logo}\ntranslation: {machine_assisted: true, reviewed: false}")},
@@ -629,3 +649,20 @@ def test_budget_bars_are_rounded_to_a_tenth_and_the_total_label_falls_back_to_fr
 
 def test_a_budget_without_funders_is_an_empty_table():
     assert fmt.budget_view(models.Budget(source="s", funders=[]), {}, "fr", "fr") == {"rows": [], "total": "0\u00a0€", "total_label": None}
+
+
+def test_ordinals_after_an_unknown_language_are_still_read(tmp_path):
+    found, problems = _load(tmp_path, {"data/ordinals.yml": "pt: {other: '{n}º'}\n" + S["data/ordinals.yml"]})
+    assert [str(problem) for problem in problems] == ["data/ordinals.yml: pt: 'pt' is not a language of the site (fr, en, es, it, de, ar, zh)"]
+    assert sorted(found.ordinals) == ["de", "en", "es", "fr", "it"]
+
+
+def test_a_picture_next_to_its_page_and_web_addresses():
+    assert catalog_module.picture_path("lieux/a.fr.md", "http://example.org/x.svg") is None
+    place = models.Place.model_validate({**PLACE, "image": {"src": "img/port.svg", "alt": "Le port"}}, context={"territory": TERRITORY})
+    assert catalog_module.picture_site_path(catalog_module.Item("places", "port", "docs/lieux/port.fr.md", place)) == "lieux/img/port.svg"
+
+
+def test_counts_in_words_keep_one_decimal_and_years_no_decimal():
+    assert fmt.format_count(2_550_000, "en") == "2.6 million"
+    assert fmt.format_value(2023.0, "year", "fr", ORDINALS) == "2023"
