@@ -666,3 +666,13 @@ def test_a_picture_next_to_its_page_and_web_addresses():
 def test_counts_in_words_keep_one_decimal_and_years_no_decimal():
     assert fmt.format_count(2_550_000, "en") == "2.6 million"
     assert fmt.format_value(2023.0, "year", "fr", ORDINALS) == "2023"
+
+
+def test_every_invalid_entry_of_a_data_file_is_reported():
+    raw = yaml.safe_load(S["data/figures.yml"].replace("unit: count", "unit: kilos").replace("unit: euros", "unit: francs"))
+    _, problems = catalog_module.load_data_list(raw, "data/figures.yml", models.Figure)
+    assert [problem.file for problem in problems] == ["data/figures.yml entry 1 (id 'airport-passengers-2023')", "data/figures.yml entry 3 (id 'budget-total')"]
+
+
+def test_an_alias_inside_its_own_anchor_is_found_after_a_plain_value():
+    assert [problem.field for problem in yamlfile.parse("x: [&a [*a], 1]\n", "data/x.yml")[1]] == ["x"]
