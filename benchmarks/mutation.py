@@ -146,7 +146,7 @@ def explanation(name: str, change: str, explained: list[dict]) -> str | None:
     return None
 
 
-def report(verdicts: dict[str, str], seconds: float) -> dict:
+def report(verdicts: dict[str, str], seconds: float | None) -> dict:
     explained = yaml.safe_load(EXPLAINED.read_text("utf-8")) if EXPLAINED.exists() else []
     counts = Counter(verdicts.values())
     killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]
@@ -166,7 +166,7 @@ def report(verdicts: dict[str, str], seconds: float) -> dict:
         "score": round(killed / checked, 4) if checked else None,
         "editor_input_survivors": sum(1 for s in survivors if s["editor_input"]),
         "editor_input_unexplained": len(unexplained),
-        "seconds": round(seconds),
+        "seconds": round(seconds) if seconds is not None else None,
         "survivors": survivors,
     }
 
@@ -180,7 +180,7 @@ def markdown(result: dict) -> str:
         f"**Score: {result['score']:.1%}** — {result['killed']} of {result['checked']} mutants checked killed "
         f"({result['mutants']} mutants); "
         f"{result['survived']} survive, {result['editor_input_survivors']} of them in the code editors' input reaches "
-        f"({result['editor_input_unexplained']} unexplained). {result['seconds']} s.",
+        f"({result['editor_input_unexplained']} unexplained)." + (f" {result['seconds']} s." if result["seconds"] is not None else ""),
         "",
         "| status | mutants |", "| --- | --- |",
         *[f"| {status} | {count} |" for status, count in result["by_status"].items()],
@@ -212,7 +212,8 @@ def main() -> int:
     if not verdicts or all(status == "not checked" for status in verdicts.values()):
         print("mutmut checked no mutant (a fast test failed without mutation?): see its output above", file=sys.stderr)
         return 1
-    result = report(verdicts, float(duration.read_text("utf-8")) if duration.exists() else time.monotonic() - started)
+    # A run resumed by hand (`mutmut run` in .mutation/) has no single duration.
+    result = report(verdicts, float(duration.read_text("utf-8")) if duration.exists() else None)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "mutation.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", "utf-8")
     (RESULTS / "mutation.md").write_text(markdown(result), "utf-8")
