@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from provence import upstream
-from provence.catalog import COLLECTIONS, in_sector, item_of, load_catalog, theme_path
+from provence.catalog import COLLECTIONS, commune_name, in_sector, item_of, load_catalog, theme_path
 from provence.context import context_of, is_first_pass
 from provence.errors import Problem, raise_problems
 from provence.figures import figure_view, format_coordinate, format_period, translated
@@ -58,7 +58,8 @@ def on_env(env, config, files):
         build.env.globals = dict(env.globals)
     build.env.globals.update(env.globals)
     if build.catalog is not None:
-        build.current(config).views = language_views(build.catalog, build.current_language(config).code, build.build_date)
+        code = build.current_language(config).code
+        build.current(config).views = language_views(build.catalog, code, build.build_date, build.ui["col_about_value"][code])
     return env
 
 
@@ -128,12 +129,15 @@ def template_context(build, page, config) -> dict:
     }
 
 
-def language_views(catalog, code: str, today) -> dict:
-    """Everything the templates show in one language, computed once per language."""
+def language_views(catalog, code: str, today, about: str) -> dict:
+    """Everything the templates show in one language, computed once per language.
+
+    ``about``: how the language says an approximate figure (``près de {value}``).
+    """
     items = {kind: catalog.items(kind, code) for kind in COLLECTIONS}
     default = catalog.default
     figure_views = {
-        figure.id: figure_view(figure, catalog.sources[figure.source], code, default, catalog.ordinals)
+        figure.id: figure_view(figure, code, default, catalog.ordinals, catalog.amounts, about)
         for figure in catalog.figures.values()
     }
     upcoming, past = split_agenda(items["events"], today)
@@ -149,6 +153,7 @@ def language_views(catalog, code: str, today) -> dict:
         "period": partial(format_period, code=code),
         "coordinate": partial(format_coordinate, code=code),
         "text": partial(translated, code=code, default=default),
+        "commune": partial(commune_name, catalog.communes, code=code),
         "figure_views": figure_views,
         "figures_of": lambda ids: [figure_views[figure_id] for figure_id in ids],
         "theme_path": theme_path,

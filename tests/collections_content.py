@@ -28,6 +28,12 @@ DATA = {
     # The site's own bounds and ordinal patterns: checks and formatting depend on them.
     "data/territory.yml": (ROOT / "data" / "territory.yml").read_text("utf-8"),
     "data/ordinals.yml": (ROOT / "data" / "ordinals.yml").read_text("utf-8"),
+    "data/amounts.yml": (ROOT / "data" / "amounts.yml").read_text("utf-8"),
+    "data/communes.yml": (
+        f"- id: Marseille\n  name: {labels(fr='Marseille', es='Marsella', it='Marsiglia', ar='مرسيليا', zh='马赛')}\n"
+        f"- id: Cassis\n  name: {labels(fr='Cassis')}\n"
+        f"- id: Aix-en-Provence\n  name: {labels(fr='Aix-en-Provence', ar='إكس أون بروفانس', zh='艾克斯普罗旺斯')}\n"
+    ),
     "data/themes.yml": f"- id: mer\n  label: {labels(fr='Mer', en='Sea')}\n- id: patrimoine\n  label: {labels(fr='Patrimoine', en='Heritage')}\n"
     f"- id: nature\n  label: {labels(fr='Nature', en='Nature')}\n",
     "data/tiers.yml": (
@@ -38,18 +44,18 @@ DATA = {
     "data/sources.yml": (
         "- id: launch-article\n  title: {fr: Article de lancement, en: Launch article}\n  publisher: One Provence\n"
         "  url: https://example.org/lancement\n  date: 2023-10-17\n"
-        "- id: annual-report\n  title: Rapport annuel\n  publisher: à compléter\n  url: null\n"
+        "- id: annual-report\n  title: Rapport annuel\n  publisher: null\n  url: null\n"
     ),
     "data/figures.yml": (
         f"- id: airport-passengers-2023\n  value: 10000000\n  unit: count\n  label: {labels(fr='passagers à l’aéroport', en='airport passengers')}\n"
         "  source: launch-article\n  date: 2023-10-17\n"
         f"- id: university-rank\n  value: 1\n  unit: rank\n  label: {labels(fr='{value} université francophone', en='the {value} French-speaking university')}\n"
         "  source: annual-report\n  date: 2023-06-01\n"
-        f"- id: budget-total\n  value: 1500000\n  unit: euros\n  label: {labels(fr='budget annuel', en='annual budget')}\n"
+        f"- id: budget-total\n  value: 1500000\n  unit: euros\n  approximate: true\n  label: {labels(fr='budget annuel', en='annual budget')}\n"
         "  source: launch-article\n  date: 2023-10-17\n"
     ),
     "data/budget.yml": (
-        f"source: launch-article\ntotal_label: {labels(fr='près de 1,5 million d’euros', en='almost 1.5 million euros')}\n"
+        "source: launch-article\ntotal: budget-total\n"
         f"funders:\n  - id: metropole\n    partner: metropole-amp\n    amount: 1000000\n    label: {labels(fr='Métropole', en='Metropolis')}\n"
         f"  - id: entreprises\n    amount: 500000\n    label: {labels(fr='Entreprises', en='Companies')}\n"
     ),
@@ -138,7 +144,6 @@ NEW_PARTNER = {
         tier: strategiques
         sectors: [sante]
         website: https://example.com/
-        member_since: 2024
         logo: {src: ../assets/logos/armateur.svg, alt: Logo de l'armateur}
         """),
     "docs/assets/logos/armateur.svg": SVG,

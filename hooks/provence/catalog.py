@@ -1,6 +1,7 @@
 """The content collections and data files of one build, read and validated
 once: places, sectors, partners, changemakers, events, and the key figures,
-sources, tiers, themes, budget, territory and ordinals they refer to."""
+sources, tiers, themes, communes, budget, territory, ordinals and amounts
+they refer to."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ COLLECTIONS = {
 # The generated theme pages of the route live under this folder (hooks/theme_pages.py).
 THEME_FOLDER = "lieux/themes"
 # data/<name>.yml -> model of one entry (budget.yml is a single mapping).
-DATA_LISTS = {"figures": models.Figure, "sources": models.Source, "tiers": models.Tier, "themes": models.Theme}
+DATA_LISTS = {
+    "figures": models.Figure, "sources": models.Source, "tiers": models.Tier, "themes": models.Theme, "communes": models.Commune,
+}
 # The image field of each collection that has one.
 PICTURES = {"places": "image", "partners": "logo"}
 FOLDERS = {folder: kind for kind, (folder, _) in COLLECTIONS.items()}
@@ -69,10 +72,14 @@ class Catalog:
     sources: dict = field(default_factory=dict)
     tiers: dict = field(default_factory=dict)
     themes: dict = field(default_factory=dict)
+    # French name -> the commune's names in every language (data/communes.yml).
+    communes: dict = field(default_factory=dict)
     budget: models.Budget | None = None
     territory: models.Territory | None = None
     # Language code -> how ranks are written (data/ordinals.yml).
     ordinals: dict = field(default_factory=dict)
+    # Language code -> how an amount in words joins its currency's name (data/amounts.yml).
+    amounts: dict = field(default_factory=dict)
     # The default language, in which every item starts.
     default: str = "fr"
     # Slugs and ids of entries that exist but failed validation: citing them is
@@ -89,6 +96,14 @@ class Catalog:
         """The themes of data/themes.yml that at least one place cites, in the file's order."""
         cited = {theme for item in self.collections["places"].values() for theme in item.themes}
         return [theme for theme in self.themes.values() if theme.id in cited]
+
+
+def commune_name(communes: dict, name: str, code: str) -> str:
+    """A commune in a language (data/communes.yml): ``Marseille`` -> ``Marsella``, ``مرسيليا``, ``马赛``.
+
+    Every place's commune is checked to be in the file, with a name in every language.
+    """
+    return communes[name].name[code]
 
 
 def in_sector(items: list[Item], kind: str, sector: str) -> list[Item]:
@@ -133,8 +148,11 @@ def load_catalog(docs_dir: Path, data_dir: Path, languages: list[str]) -> tuple[
     problems += found
     catalog.territory, found = load_single(data_dir / "territory.yml", "data/territory.yml", models.Territory)
     problems += found
-    catalog.ordinals, found = load_ordinals(data_dir / "ordinals.yml", "data/ordinals.yml", languages)
+    catalog.ordinals, found = load_per_language(data_dir / "ordinals.yml", "data/ordinals.yml", languages, ordinal_patterns)
     problems += found
+    catalog.amounts, found = load_per_language(data_dir / "amounts.yml", "data/amounts.yml", languages, amount_pattern)
+    problems += found
+    problems += untranslated_communes(catalog.communes, languages)
     context = {"territory": catalog.territory}
     for kind in COLLECTIONS:
         entries, found = load_collection(docs_dir, kind, default, context)
@@ -165,23 +183,50 @@ def load_single(path: Path, label: str, model) -> tuple[object, list[Problem]]:
     return parsed, problems + found
 
 
-def load_ordinals(path: Path, label: str, languages: list[str]) -> tuple[dict, list[Problem]]:
-    """data/ordinals.yml: language -> ordinal patterns, for configured languages only."""
+def load_per_language(path: Path, label: str, languages: list[str], parse) -> tuple[dict, list[Problem]]:
+    """A data file with one entry per configured language (data/ordinals.yml, data/amounts.yml).
+
+    ``parse(value, label, code)`` gives the entry and its problems.
+    """
     raw, problems = yamlfile.read(path, label)
     if raw is None:
         return {}, problems
     if not isinstance(raw, dict):
-        return {}, problems + [Problem(label, "", "expected one entry per language, e.g. `fr: {one: '{n}er', other: '{n}e'}`")]
-    ordinals = {}
-    for code, patterns in raw.items():
+        return {}, problems + [Problem(label, "", "expected one entry per language, e.g. `fr: ...`")]
+    entries = {}
+    for code, value in raw.items():
         if code not in languages:
             problems.append(Problem(label, str(code), f"{code!r} is not a language of the site ({', '.join(languages)})"))
             continue
-        parsed, found = models.validate(models.Ordinals, patterns, label, prefix=(code,))
+        parsed, found = parse(value, label, code)
         problems += found
         if parsed is not None:
-            ordinals[code] = parsed.model_dump(exclude_none=True)
-    return ordinals, problems
+            entries[code] = parsed
+    return entries, problems
+
+
+def ordinal_patterns(value, label: str, code: str) -> tuple[dict | None, list[Problem]]:
+    """One language of data/ordinals.yml: its patterns by CLDR ordinal category."""
+    parsed, problems = models.validate(models.Ordinals, value, label, prefix=(code,))
+    return (parsed.model_dump(exclude_none=True) if parsed is not None else None), problems
+
+
+def amount_pattern(value, label: str, code: str) -> tuple[str | None, list[Problem]]:
+    """One language of data/amounts.yml: how an amount in words joins its currency's name."""
+    try:
+        return models.amount_pattern(value), []
+    except ValueError as error:
+        return None, [Problem(label, code, str(error))]
+
+
+def untranslated_communes(communes: dict, languages: list[str]) -> list[Problem]:
+    """A commune needs its name in every language (its French name where it has no exonym)."""
+    return [
+        Problem(f"data/communes.yml (id {commune.id!r})", f"name.{code}", f"missing; write the {code!r} name (the French name {commune.id!r} if the language has no other)")
+        for commune in communes.values()
+        for code in languages
+        if code not in commune.name
+    ]
 
 
 def missing_territory(catalog: Catalog, docs_dir: Path, default: str) -> list[Problem]:
@@ -412,6 +457,7 @@ def check_references(catalog: Catalog) -> list[Problem]:
     partners = catalog.collections["partners"]
     checks = []
     for place in places.values():
+        checks.append((place.file, "commune", place.commune, catalog.communes, "data/communes.yml"))
         checks += [(place.file, "themes", theme, catalog.themes, "data/themes.yml") for theme in place.themes]
         checks += [(place.file, "sectors", sector, sectors, "docs/filieres/") for sector in place.sectors]
     for sector in sectors.values():
@@ -428,6 +474,8 @@ def check_references(catalog: Catalog) -> list[Problem]:
         checks.append((f"data/figures.yml (id {figure.id!r})", "source", figure.source, catalog.sources, "data/sources.yml"))
     if catalog.budget:
         checks.append(("data/budget.yml", "source", catalog.budget.source, catalog.sources, "data/sources.yml"))
+        if catalog.budget.total:
+            checks.append(("data/budget.yml", "total", catalog.budget.total, catalog.figures, "data/figures.yml"))
         checks += [("data/budget.yml", f"funders ({funder.id}).partner", funder.partner, partners, "docs/partenaires/") for funder in catalog.budget.funders if funder.partner]
     return [unknown_reference(*check) for check in checks if check[2] not in check[3] and check[2] not in catalog.invalid]
 

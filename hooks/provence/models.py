@@ -152,7 +152,8 @@ class Partner(FrontMatter):
     tier: Id
     sectors: list[Id] = []
     website: Url | None = None
-    member_since: Year
+    # No source gives the year a partner joined: left out, the details box shows the gap.
+    member_since: Year | None = None
     logo: Picture
 
 
@@ -198,16 +199,25 @@ class Figure(Strict):
     label: Translations
     source: str
     date: datetime.date
+    # The source gives an order of magnitude ("près de 1,5 million"): the value reads "about ...".
+    approximate: bool = False
 
 
 class Source(Strict):
-    """A source of data/sources.yml."""
+    """A source of data/sources.yml; what it does not say about itself is left out, never guessed."""
 
     id: str
     title: Text | Translations
-    publisher: Text
+    publisher: Text | None = None
     url: Url | None = None
     date: datetime.date | None = None
+
+
+class Commune(Strict):
+    """A commune of data/communes.yml: its French name (``id``, as the places write it) and its name in every language."""
+
+    id: Text
+    name: Translations
 
 
 class Tier(Strict):
@@ -239,7 +249,8 @@ class Budget(Strict):
     """data/budget.yml: the agency's budget by funder."""
 
     source: str
-    total_label: Translations | None = None
+    # The total as the source announces it: a figure of data/figures.yml (its value and wording, once).
+    total: str | None = None
     funders: list[Funder]
 
 
@@ -261,6 +272,24 @@ class Ordinals(Strict):
     few: Annotated[str, AfterValidator(_ordinal_pattern)] | None = None
     many: Annotated[str, AfterValidator(_ordinal_pattern)] | None = None
     other: Annotated[str, AfterValidator(_ordinal_pattern)]
+
+
+def amount_pattern(value) -> str:
+    """A pattern of data/amounts.yml: an amount in words and its currency's name."""
+    if not isinstance(value, str) or "{amount}" not in value or "{currency}" not in value:
+        raise ValueError(f"{value!r} needs {{amount}} and {{currency}}; write where each goes, e.g. '{{amount}} de {{currency}}'")
+    return value
+
+
+class Gap(Strict):
+    """An entry of data/gaps.yml: a fact the agency still has to supply."""
+
+    file: Text
+    missing: Text
+    # The legal requirement behind the fact: a release build stops while it is missing.
+    law: Text | None = None
+    # False: the file carries no marker (a status the site does not state, a field left out).
+    marked: bool = True
 
 
 # --- Site settings (mkdocs.yml)
