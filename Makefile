@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates derive from the last commit, not from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test quality test-fast system-deps benchmark clean
+.PHONY: setup serve build release test quality test-fast system-deps benchmark clean
 
 ## Python environment with the pinned build and test dependencies.
 $(VENV)/.installed: requirements.txt requirements-test.txt
@@ -30,8 +30,13 @@ setup: $(VENV)/.installed
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+## A preview: builds and shows the facts still missing where they belong.
 build: setup
 	$(BIN)/mkdocs build
+
+## The production build: stops, listing each fact the law requires that is still missing.
+release: setup
+	ONE_PROVENCE_RELEASE=1 $(BIN)/mkdocs build
 
 ## Every test; ends with one line per reader-facing quality gate (tests/quality_report.py).
 test: setup system-deps node_modules/.installed

@@ -85,8 +85,10 @@ def write_files(project: Path, files: dict[str, str]) -> None:
 
 @pytest.fixture(scope="session")
 def project_config():
-    """mkdocs.yml as YAML data (the one declaration of languages lives there)."""
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    """mkdocs.yml as MkDocs reads it (the one declaration of languages lives there)."""
+    from mkdocs.utils import yaml_load
+
+    return yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -47,6 +47,7 @@ PIPELINE = (
     Step("on_config", "atomic_build", 100, "first pass: the build goes to a staging folder, before any plugin reads site_dir"),
     Step("on_config", "ui_strings", 90, "first pass: read and check data/ui/*.yml, which templates and errors need"),
     Step("on_config", "analytics", 80, "first pass: refuse any audience measurement that is not first-party Matomo"),
+    Step("on_config", "release", 70, "first pass: a release build stops at once while a fact the law requires is missing"),
     _plugin("on_config", "material/search", 0, "derives search settings from the theme language, before i18n changes it"),
     _plugin("on_config", "i18n", -100, "sets this pass's language: theme language, per-language overrides"),
     Step("on_config", "search_index", -150, "after i18n: search settings derived from this pass's theme language"),
