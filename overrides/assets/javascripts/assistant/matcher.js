@@ -24,13 +24,18 @@ const BOOST = { title: 2, context: 1.5, text: 1 };
 // coverage, the share of the question's weight that an answer must match; prefix, the
 // shortest question term that also finds longer words ("cookie" finds "cookies");
 // unknown, the weight of a word the site never uses, against the rarest word it uses.
-export const SETTINGS = { coverage: 0.5, prefix: 7, unknown: 1 };
+// typed, the coverage a figure, place, date or "who" answer needs (it must also match one of
+// the question's rarer words: anchor, its weight against the question's heaviest word).
+export const SETTINGS = { coverage: 0.45, typed: 0.3, anchor: 0.5, prefix: 5, unknown: 1 };
+// Languages that write compound nouns as one word: a word of the question that the site does
+// not use is also looked for inside the site's compounds, and as the compound of two site words.
+const COMPOUNDING = new Set(["de"]);
 // A second item scoring this close to the first makes a "who" answer a list.
 const CLOSE = 0.7;
 const SOURCES = 3;
 
 export function createAssistant(knowledge, { stem, stopwords, settings = SETTINGS } = {}) {
-  const { coverage: COVERAGE, prefix, unknown: unknownShare } = { ...SETTINGS, ...settings };
+  const { coverage: COVERAGE, typed: TYPED, anchor: ANCHOR, prefix, unknown: unknownShare } = { ...SETTINGS, ...settings };
   const analyzer = createAnalyzer({ language: knowledge.language, stem, stopwords });
   const words = knowledge.words;
   const synonyms = synonymGroups(words.synonyms || [], analyzer);
@@ -52,15 +57,20 @@ export function createAssistant(knowledge, { stem, stopwords, settings = SETTING
 
   function ask(question) {
     const kind = kindOf(question, cues, analyzer);
-    const groups = contentGroups(question, kind, cues, analyzer, synonyms);
+    const groups = contentGroups(question, kind, cues, analyzer, synonyms).map((group) =>
+      COMPOUNDING.has(knowledge.language) ? compoundParts(group, frequency) : group);
     const weights = groups.map((group) => Math.max(...group.map(weight)));
+    const heaviest = Math.max(0, ...groups.map((group, index) => (group.some((term) => frequency.has(term)) ? weights[index] : 0)));
+    // An answer of a kind must match a word that says what the question is about, not only "Marseille".
+    const anchored = (ids) => groups.some((group, index) => weights[index] >= ANCHOR * heaviest &&
+      ids.some((id) => found.has(id) && group.some((term) => found.get(id).terms.has(term))));
     const found = search(engine, groups, prefix);
     const matched = (ids) => coverage(groups, weights, ids.map((id) => found.get(id)).filter(Boolean));
     const scoreOf = (id) => (found.get(id) || { score: 0 }).score;
     const ranked = rankPassages(knowledge, docs, found, matched);
-    const context = { knowledge, docs, found, matched, scoreOf, ranked, byPage, byFigure, kind };
+    const context = { knowledge, docs, found, matched, anchored, scoreOf, ranked, byPage, byFigure, kind };
     const typed = kind === "passage" ? null : typedAnswer(kind, context, words);
-    let answer = typed && typed.coverage >= COVERAGE ? typed : null;
+    let answer = typed && typed.coverage >= TYPED && typed.anchored ? typed : null;
     if (!answer && ranked.length && ranked[0].coverage >= COVERAGE && (kind === "passage" || ranked[0].coverage >= COVERAGE + 0.25)) {
       answer = passageAnswer(ranked[0], context, groups, weights, analyzer);
     }
@@ -73,7 +83,7 @@ export function createAssistant(knowledge, { stem, stopwords, settings = SETTING
     return answer;
   }
 
-  return { ask, kindOf: (question) => kindOf(question, cues, analyzer) };
+  return { ask, map: (knowledge.links || {}).map, kindOf: (question) => kindOf(question, cues, analyzer) };
 }
 
 // --- The documents of the index
@@ -194,6 +204,26 @@ function contentGroups(question, kind, cues, analyzer, synonyms) {
   return analyzer.groups(kept.join(" "), synonyms);
 }
 
+/* A word the site does not use, in a compounding language: also the site's compounds that end
+   with it ("Flamingos" in "Rosaflamingos") and the two site words it is made of. */
+function compoundParts(group, frequency) {
+  if (group.some((term) => frequency.has(term))) return group;
+  const parts = new Set(group);
+  for (const term of group) {
+    let compounds = 0;
+    for (const known of frequency.keys()) {
+      if (known.length >= term.length + 3 && known.endsWith(term) && compounds++ < 5) parts.add(known);
+    }
+    for (let cut = 3; cut <= term.length - 4; cut++) {
+      const head = term.slice(0, cut);
+      const tail = term.slice(cut);
+      const linked = head.endsWith("s") && frequency.has(head.slice(0, -1)) ? head.slice(0, -1) : head;
+      if (frequency.has(linked) && frequency.has(tail)) parts.add(linked).add(tail);
+    }
+  }
+  return [...parts];
+}
+
 // --- Ranking
 
 /* Every document that matches a term of the question: its score and the terms it matched. */
@@ -249,7 +279,7 @@ function typedAnswer(kind, context, words) {
 }
 
 /* The figure whose label and citing passages match best, with those passages as sources. */
-function figureAnswer({ knowledge, found, matched, scoreOf, byFigure }) {
+function figureAnswer({ knowledge, found, matched, anchored, scoreOf, byFigure }) {
   let best = null;
   knowledge.figures.forEach((figure, index) => {
     const figureId = docId.figure(knowledge, index);
@@ -257,23 +287,24 @@ function figureAnswer({ knowledge, found, matched, scoreOf, byFigure }) {
     if (!citing.length) return;
     const lead = citing[0];
     const score = scoreOf(figureId) + scoreOf(lead);
-    if (!score || (best && score <= best.score)) return;
-    best = { score, figure, citing, coverage: matched([figureId, lead]) };
+    // The figure's own label must say something the question asks.
+    if (!found.has(figureId) || (best && score <= best.score)) return;
+    best = { score, figure, citing, coverage: matched([figureId, lead]), anchored: anchored([figureId, lead]) };
   });
   if (!best) return null;
   const cited = best.citing.filter((index) => found.has(index));
-  return { kind: "figure", figure: best.figure, coverage: best.coverage, sources: sourcesOf(knowledge, cited.length ? cited : best.citing.slice(0, 1)) };
+  return { kind: "figure", figure: best.figure, coverage: best.coverage, anchored: best.anchored, sources: sourcesOf(knowledge, cited.length ? cited : best.citing.slice(0, 1)) };
 }
 
 /* The item of the kind's collections (a place, an event) whose card and page match best. */
 function itemAnswer(kind, context, collections) {
   const best = bestItems(context, collections)[0];
   if (!best) return null;
-  return { kind, items: [best.item], coverage: best.coverage, sources: best.sources };
+  return { kind, items: [best.item], coverage: best.coverage, anchored: best.anchored, sources: best.sources };
 }
 
 /* Items of some collections, by how well their card and their page's passages match. */
-function bestItems({ knowledge, found, matched, scoreOf, byPage }, collections) {
+function bestItems({ knowledge, found, matched, anchored, scoreOf, byPage }, collections) {
   const scored = [];
   knowledge.items.forEach((item, index) => {
     if (!collections.includes(item.collection)) return;
@@ -282,30 +313,32 @@ function bestItems({ knowledge, found, matched, scoreOf, byPage }, collections) 
     const score = scoreOf(itemId) + (own.length ? scoreOf(own[0]) : 0) + (own.length > 1 ? scoreOf(own[1]) / 2 : 0);
     if (!score) return;
     const lead = own.length ? own : item.page === undefined ? [] : byPage[item.page].slice(0, 1);
-    scored.push({ item, index, score, coverage: matched([itemId, ...own.slice(0, 2)]), sources: sourcesOf(knowledge, lead) });
+    const ids = [itemId, ...own.slice(0, 2)];
+    scored.push({ item, index, score, coverage: matched(ids), anchored: anchored(ids), sources: sourcesOf(knowledge, lead) });
   });
   return scored.sort((a, b) => b.score - a.score || a.index - b.index);
 }
 
 /* Partners: one partner, several that match alike, or the partners of a tier. */
 function whoAnswer(context, collections) {
-  const { knowledge, found, matched, scoreOf } = context;
+  const { knowledge, found, matched, anchored, scoreOf } = context;
   const items = bestItems(context, collections);
   let tier = null;
   knowledge.groups.forEach((group, index) => {
     const groupId = docId.group(knowledge, index);
     const listing = knowledge.passages.findIndex((passage) => passage.anchor === `tier-${group.id}`);
     const score = scoreOf(groupId) + (listing >= 0 ? scoreOf(listing) : 0);
-    if (score && (!tier || score > tier.score)) tier = { group, score, listing, coverage: matched(listing >= 0 ? [groupId, listing] : [groupId]) };
+    const ids = listing >= 0 ? [groupId, listing] : [groupId];
+    if (score && (!tier || score > tier.score)) tier = { group, score, listing, coverage: matched(ids), anchored: anchored(ids) };
   });
   const members = (group) => knowledge.items.filter((item) => collections.includes(item.collection) && item.group === group.id);
   if (tier && (!items.length || tier.score >= items[0].score)) {
     const sources = tier.listing >= 0 ? sourcesOf(knowledge, [tier.listing]) : [];
-    return { kind: "who", group: tier.group, items: members(tier.group), coverage: tier.coverage, sources };
+    return { kind: "who", group: tier.group, items: members(tier.group), coverage: tier.coverage, anchored: tier.anchored, sources };
   }
   if (!items.length) return null;
   const close = items.filter((entry) => entry.score >= CLOSE * items[0].score);
-  if (close.length === 1) return { kind: "who", items: [items[0].item], coverage: items[0].coverage, sources: items[0].sources };
+  if (close.length === 1) return { kind: "who", items: [items[0].item], coverage: items[0].coverage, anchored: items[0].anchored, sources: items[0].sources };
   // Several partners match alike: the passage that names most of them (with the best score) is the source.
   const wanted = new Set(close.map((entry) => entry.index));
   let listing = null;
@@ -317,7 +350,7 @@ function whoAnswer(context, collections) {
   }
   const sources = listing ? sourcesOf(knowledge, [listing.id]) : close.flatMap((entry) => entry.sources).slice(0, SOURCES);
   const coverageOf = listing ? Math.max(matched([listing.id]), items[0].coverage) : items[0].coverage;
-  return { kind: "who", items: close.map((entry) => entry.item), coverage: coverageOf, sources };
+  return { kind: "who", items: close.map((entry) => entry.item), coverage: coverageOf, anchored: items[0].anchored, sources };
 }
 
 /* The one to three sentences of a passage that match the question best. */
