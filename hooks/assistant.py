@@ -48,12 +48,12 @@ def on_pre_build(config):
 def on_page_context(context, page, config, nav):
     """Keep the passages of this page for its language's index (the box's own page excepted)."""
     build = context_of(config)
-    if not isinstance(page, Page) or page.content is None or build.assistant is None:
+    if not isinstance(page, Page) or page.content is None:
         return context
     language_pass, language = build.current(config), build.current_language(config)
     if page.meta.get("template") == TEMPLATE:
         language_pass.assistant_page = True
-    elif answers_from(page, language_pass):
+    elif build.assistant is not None and answers_from(page, language_pass):
         passages = assistant.page_passages(page.content, page.title or "", page.url, upstream.chinese_segmenter(config))
         path = strip_language(page.url, language)
         language_pass.assistant_pages.append({"path": path, "title": page.title or "", "prefix": language.prefix, "passages": passages})
@@ -67,6 +67,8 @@ def on_post_build(config):
     language_pass, language = build.current(config), build.current_language(config)
     if not language_pass.assistant_page or build.catalog is None:
         return
+    if build.assistant is None:
+        raise_problems([Problem(WORDS_FILE, "", "missing; the question box (a page with `template: assistant.html`) needs its question words")], WORDS_FILE)
     ui = lambda key: build.ui[key][language.code]  # noqa: E731 - the UI strings of this language
     index = assistant.knowledge_index(
         language.code, language_pass.assistant_pages, language_pass.views, ui,
@@ -90,7 +92,7 @@ def load_words(path: Path, codes: list[str]) -> tuple[models.AssistantWords | No
     """data/assistant.yml, checked: every list in every language, known collections only."""
     raw, problems = yamlfile.read(path, WORDS_FILE)
     if raw is None:
-        return None, problems or [Problem(WORDS_FILE, "", "missing; the question box (docs/assistant/) needs its question words")]
+        return None, problems
     words, found = models.validate(models.AssistantWords, raw, WORDS_FILE)
     if words is None:
         return None, problems + found

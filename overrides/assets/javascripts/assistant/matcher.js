@@ -184,7 +184,7 @@ function kindOf(question, cues, analyzer) {
   for (const kind of cues.kinds) {
     if (kind.words.some((cue) => occurrences(tokens, cue).length)) return kind.id;
     const nounAt = kind.nouns.flatMap((cue) => occurrences(tokens, cue));
-    if (nounAt.some((at) => whichAt.some((which) => which < at && at - which <= 3))) return kind.id;
+    if (nounAt.some((at) => whichAt.some((which) => which < at && at - which <= 5))) return kind.id;
   }
   return "passage";
 }
@@ -204,16 +204,16 @@ function contentGroups(question, kind, cues, analyzer, synonyms) {
   return analyzer.groups(kept.join(" "), synonyms);
 }
 
-/* A word the site does not use, in a compounding language: also the site's compounds that end
-   with it ("Flamingos" in "Rosaflamingos") and the two site words it is made of. */
+/* A word of the question, in a compounding language: also the site's compounds that end with it
+   ("Budget" in "Jahresbudget"); a word the site does not use: also the two site words it is made of. */
 function compoundParts(group, frequency) {
-  if (group.some((term) => frequency.has(term))) return group;
   const parts = new Set(group);
   for (const term of group) {
     let compounds = 0;
     for (const known of frequency.keys()) {
-      if (known.length >= term.length + 3 && known.endsWith(term) && compounds++ < 5) parts.add(known);
+      if (term.length >= 4 && known.length >= term.length + 3 && known.endsWith(term) && compounds++ < 5) parts.add(known);
     }
+    if (frequency.has(term)) continue;
     for (let cut = 3; cut <= term.length - 4; cut++) {
       const head = term.slice(0, cut);
       const tail = term.slice(cut);
