@@ -11,7 +11,11 @@ The index holds what the browser needs to answer without asking anyone:
 - ``items``: every item of every collection (places, partners, events...),
   with its facts (commune, stop on the route, dates, tier...) in the language;
 - ``groups``: the partner tiers, whose listing section answers "who" questions;
-- ``words``: the question words of data/assistant.yml for the language.
+- ``words``: the question words of data/assistant.yml for the language;
+- ``common``: the language's everyday words, by how often they are written
+  (wordfreq's frequency lists, which the package ships): the browser weighs a
+  question's word by how rare it is on the site AND in the language, so that
+  "work" or "see" says less about a question than "flamingo" or "hotel".
 
 Chinese text is segmented into words here, with Material's segmenter (jieba),
 words separated by a zero-width space; the browser tokenizes and stems.
@@ -23,6 +27,8 @@ import html
 import posixpath
 import re
 from urllib.parse import urljoin, urlsplit
+
+import wordfreq
 
 from provence.catalog import COLLECTIONS
 from provence.figures import translated
@@ -136,6 +142,7 @@ def knowledge_index(code: str, pages: list[dict], views: dict, ui, words: dict, 
         "passages": passages,
         "figures": [_figure(view) for view in views["figure_views"].values()],
         "items": [item_entry(item, views, ui, page_numbers.get(item.path)) for item in items],
+        "common": common_words(code),
         "groups": [
             {"id": tier.id, "label": translated(tier.label, code, default), "description": translated(tier.description, code, default) if tier.description else ""}
             for tier in sorted(catalog.tiers.values(), key=lambda tier: (tier.order, tier.id))
@@ -215,3 +222,34 @@ def item_entry(item, views, ui, page: int | None) -> dict:
     if "start" in fields:
         entry["start"] = item.start.isoformat()
     return entry
+
+
+# --- Everyday words of a language
+
+# Words at least this frequent (Zipf scale: 4 = ten per million words, 6 = one
+# per thousand) are listed, in bands of a quarter: rarer words weigh fully.
+COMMON_FROM = 4.0
+COMMON_STEP = 0.25
+COMMON_SCAN = 40_000
+_LETTERS = re.compile(r"^[^\W\d_]+$")
+
+
+def common_words(code: str) -> dict:
+    """The language's frequent words, most frequent band first, each band one space-separated string.
+
+    ``{"from": 4.0, "step": 0.25, "bands": ["de la le ...", ...]}``: the first
+    band holds the words of Zipf frequency ``from + step * (len(bands) - 1)``
+    and more, the last those of ``from`` to ``from + step``. An empty list of
+    bands for a language wordfreq does not know.
+    """
+    if code not in wordfreq.available_languages():
+        return {"from": COMMON_FROM, "step": COMMON_STEP, "bands": []}
+    bands: dict[int, list[str]] = {}
+    for word in wordfreq.top_n_list(code, COMMON_SCAN):
+        zipf = wordfreq.zipf_frequency(word, code)
+        if zipf < COMMON_FROM:
+            break
+        if _LETTERS.match(word):
+            bands.setdefault(int((zipf - COMMON_FROM) // COMMON_STEP), []).append(word)
+    top = max(bands, default=-1)
+    return {"from": COMMON_FROM, "step": COMMON_STEP, "bands": [" ".join(bands.get(band, [])) for band in range(top, -1, -1)]}

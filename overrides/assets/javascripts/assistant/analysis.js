@@ -7,10 +7,18 @@
    - Arabic: alef and hamza forms, ta marbuta, alef maqsura, diacritics and
      tatweel normalised, then the Snowball Arabic stemmer; a word that starts
      with a one-letter clitic (و ف ب ل ك) also counts without it.
-   - Chinese: the index holds jieba's words (separated by zero-width spaces);
-     both sides are also cut into character bigrams, so a question finds a
-     word whatever the segmentation (or the transliteration) of its neighbours.
-   Stop words: the Snowball lists (@orama/stopwords). */
+   - Chinese: the index holds jieba's words (separated by zero-width spaces),
+     cut into character bigrams, so that a question finds a word whatever the
+     segmentation of its neighbours. The question is cut into words with the
+     site's own words and the language's everyday words (the fewest words
+     that make it up), then each word into its bigrams: a bigram that
+     straddles two words of the question is not one of its words.
+   Stop words: the Snowball lists (@orama/stopwords); in Chinese, only a
+   whole word is a stop word ("经" is one, "经费" is not).
+
+   How common a word is in the language (the index's `common` bands, from
+   wordfreq) is read here too: `zipf(word)` is its Zipf frequency, or 0 for
+   a word rarer than the bands. */
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const HAN = /\p{Script=Han}/u;
@@ -36,18 +44,35 @@ export function normalizeArabic(text) {
     .replace(/ة/g, "ه");
 }
 
+/* The synonyms of a term: those of its own stem, or else of the longest synonym that starts it
+   (a form the stemmer leaves longer: "bezahlt" is "bezahl(en)"). */
+function synonymsOf(synonyms, term) {
+  if (synonyms.has(term)) return synonyms.get(term);
+  let best = "";
+  for (const key of synonyms.keys()) {
+    if (key.length >= 5 && key.length > best.length && term.startsWith(key) && term.length - key.length <= 3) best = key;
+  }
+  return best ? [best, ...synonyms.get(best)] : [];
+}
+
 /* Accents removed from a stem, so that a word typed without them still matches. */
 export function fold(text) {
   return text.normalize("NFD").replace(MARKS, "").normalize("NFC");
 }
 
-export function createAnalyzer({ language, stem, stopwords }) {
+// The longest Chinese word looked for when a question is cut into words.
+const LONGEST = 6;
+
+export function createAnalyzer({ language, stem, stopwords, common }) {
   const arabic = language === "ar";
   const chinese = language === "zh";
   const normalize = arabic ? (text) => normalizeArabic(basic(text)) : basic;
   const stemmed = stem || ((word) => word);
   const stops = new Set((stopwords || []).map((word) => normalize(word)));
   const cache = new Map();
+  // Chinese words known to cut a question: the site's (learnt as its text is analysed) and everyday ones.
+  const dictionary = new Set();
+  const frequencies = new Map();
 
   /* The index terms of one word (several for an Arabic word with a clitic). */
   function wordTerms(word) {
@@ -94,31 +119,93 @@ export function createAnalyzer({ language, stem, stopwords }) {
       .join("");
   }
 
-  /* The terms of a page's text, as the index holds them. */
+  /* The terms of a page's text, as the index holds them (in Chinese, its words join the dictionary). */
   function terms(text) {
     if (chinese) {
+      for (const segment of normalize(text).split("\u200b")) {
+        const word = segment.trim();
+        if (word.length > 1 && word.length <= LONGEST && /^\p{Script=Han}+$/u.test(word)) dictionary.add(word);
+      }
       const cleaned = withoutStops(text);
       return [...words(cleaned).filter((word) => !HAN.test(word)), ...bigrams(cleaned)];
     }
     return words(text).flatMap(wordTerms);
   }
 
-  /* The question's terms, grouped: one group per word of the question, each
-     with the terms that stand for it (its forms, its synonyms). */
-  function groups(text, synonyms) {
-    if (chinese) {
-      let cleaned = normalize(text);
-      for (const stop of stops) if (stop.length > 1 && HAN.test(stop)) cleaned = cleaned.split(stop).join(" ");
-      cleaned = Array.from(cleaned).map((char) => (stops.has(char) ? " " : char)).join("");
-      const latin = words(cleaned).filter((word) => !HAN.test(word)).map((word) => [word]);
-      return [...latin, ...bigrams(cleaned).map((gram) => [gram, ...(synonyms.get(gram) || [])])];
+  /* A run of Chinese characters cut into the fewest words of the dictionary (single characters otherwise). */
+  function segment(run) {
+    const chars = Array.from(run);
+    const best = [{ count: 0, from: -1 }];
+    for (let end = 1; end <= chars.length; end++) {
+      best[end] = { count: best[end - 1].count + 1, from: end - 1 };
+      for (let start = Math.max(0, end - LONGEST); start < end - 1; start++) {
+        if (dictionary.has(chars.slice(start, end).join("")) && best[start].count + 1 < best[end].count) best[end] = { count: best[start].count + 1, from: start };
+      }
     }
-    return words(text).map((word) => {
-      const own = wordTerms(word);
-      const more = own.flatMap((term) => synonyms.get(term) || []);
-      return [...new Set([...own, ...more])];
+    const found = [];
+    for (let end = chars.length; end > 0; end = best[end].from) found.unshift(chars.slice(best[end].from, end).join(""));
+    return found;
+  }
+
+  /* The question's terms, grouped: one group per word of the question (per bigram of a
+     Chinese word), each with the terms that stand for it. `own`: the word's own forms;
+     `terms`: those and its synonyms; `word`: the word as the reader wrote it; `share`:
+     the part of the word's weight the group carries (a Chinese word's bigrams share it). */
+  function groups(text, synonyms) {
+    const group = (word, own, share = 1) => {
+      const more = own.flatMap((term) => synonymsOf(synonyms, term));
+      return { word, own, terms: [...new Set([...own, ...more])], share };
+    };
+    if (chinese) {
+      const found = [];
+      for (const piece of normalize(text).split(/(\p{Script=Han}+)/u)) {
+        if (!HAN.test(piece)) {
+          found.push(...words(piece).map((word) => group(word, [word])));
+          continue;
+        }
+        // Characters the dictionary does not join into words stay together (a word it lacks: "镜面").
+        const pieces = [];
+        for (const word of segment(piece)) {
+          if (stops.has(word)) pieces.push(null);
+          else if (word.length === 1 && pieces.length && pieces[pieces.length - 1] && pieces[pieces.length - 1].loose) pieces[pieces.length - 1].text += word;
+          else pieces.push({ text: word, loose: word.length === 1 });
+        }
+        for (const { text: word } of pieces.filter(Boolean)) {
+          const chars = Array.from(word);
+          if (chars.length === 1) found.push(group(word, [word]));
+          for (let i = 0; i + 1 < chars.length; i++) {
+            const gram = chars[i] + chars[i + 1];
+            found.push(group(word.length > 2 && !dictionary.has(word) ? gram : word, [gram], dictionary.has(word) ? 1 / (chars.length - 1) : 1));
+          }
+        }
+      }
+      return found;
+    }
+    return words(text).map((word) => group(word, wordTerms(word)));
+  }
+
+  /* The Zipf frequency of a word of the language (0: rarer than the everyday words). */
+  function zipf(word) {
+    if (chinese) return frequencies.get(normalize(word)) || 0;
+    return Math.max(0, ...wordTerms(normalize(word)).map((term) => frequencies.get(term) || 0));
+  }
+
+  /* Reads the index's everyday words: their frequencies, and (Chinese) the dictionary. */
+  function learnCommon({ from, step, bands } = {}) {
+    (bands || []).forEach((band, position) => {
+      const value = from + step * (bands.length - position - 0.5);
+      for (const word of band.split(" ")) {
+        if (!word) continue;
+        if (chinese) {
+          if (word.length <= LONGEST && !frequencies.has(word)) frequencies.set(word, value);
+          if (word.length > 1 && word.length <= LONGEST) dictionary.add(word);
+          continue;
+        }
+        for (const term of wordTerms(normalize(word))) if (!frequencies.has(term)) frequencies.set(term, value);
+      }
     });
   }
+  learnCommon(common);
 
   /* The question's words as compared with the question words of data/assistant.yml. */
   function cues(text) {
@@ -126,5 +213,5 @@ export function createAnalyzer({ language, stem, stopwords }) {
     return Array.from(normalize(text).matchAll(WORD), (match) => fold(stemmed(match[0])));
   }
 
-  return { normalize, terms, groups, cues, words, wordTerms };
+  return { normalize, terms, groups, cues, words, wordTerms, zipf };
 }

@@ -10,10 +10,13 @@
    3. The answer of that kind is built from what ranks best: a figure with
       the passages that show it, an item (place, event, partner) with its
       page, the partners of a tier, or the best sentences of a passage.
-   4. An answer must match most of what the question says (its words
-      weighted by how rare they are on the site); otherwise the site does
-      not answer it, and the closest pages are offered instead. Nothing is
-      ever written that is not on the site. */
+   4. An answer must match most of what the question says, and enough of
+      it: each word of the question weighs by how rare it is on the site
+      (BM25's idf; a word the site never uses as the rarest) and in the
+      language (wordfreq's everyday words weigh less: "see", "work" tell less
+      than "flamingo" or "hotel"). Otherwise the site does not answer it,
+      and the closest pages are offered instead. Nothing is ever written
+      that is not on the site. */
 
 import MiniSearch from "./vendor/minisearch.js";
 import { createAnalyzer } from "./analysis.js";
@@ -21,22 +24,27 @@ import { createAnalyzer } from "./analysis.js";
 // Field boosts: a section's heading, then its page's title, then its text.
 const BOOST = { title: 2, context: 1.5, text: 1 };
 // The method's settings (benchmarks/assistant/ tunes them on half of the evaluation set):
-// coverage, the share of the question's weight that an answer must match; prefix, the
-// shortest question term that also finds longer words ("cookie" finds "cookies");
-// unknown, the weight of a word the site never uses, against the rarest word it uses.
-// typed, the coverage a figure, place, date or "who" answer needs (it must also match one of
-// the question's rarer words: anchor, its weight against the question's heaviest word).
-export const SETTINGS = { coverage: 0.45, typed: 0.3, anchor: 0.5, prefix: 5, unknown: 1 };
+// coverage, the share of the question's weight that a passage must match (fallback: when the
+// question asked for a figure, place, date or "who" and that answer failed); typed, the
+// share a figure, place, date or "who" answer must match; evidence, the weight it must match
+// at least, against a word the site never uses (so that "Marseille" alone answers nothing);
+// prefix, the shortest question term that also finds longer words ("cookie" finds "cookies");
+// unknown, the weight of a word the site never uses, against the rarest word it uses;
+// everyday: how much less a word weighs per Zipf point above 4 (ten per million words),
+// down to at most `floor` of its weight.
+export const SETTINGS = { coverage: 0.45, fallback: 0.7, typed: 0.3, evidence: 0.3, prefix: 5, unknown: 1, everyday: 0.25, floor: 0.3 };
 // Languages that write compound nouns as one word: a word of the question that the site does
 // not use is also looked for inside the site's compounds, and as the compound of two site words.
 const COMPOUNDING = new Set(["de"]);
+// Kinds of question answered from data/figures.yml and the events only.
+const DATA_KINDS = new Set(["figure", "date"]);
 // A second item scoring this close to the first makes a "who" answer a list.
 const CLOSE = 0.7;
 const SOURCES = 3;
 
 export function createAssistant(knowledge, { stem, stopwords, settings = SETTINGS } = {}) {
-  const { coverage: COVERAGE, typed: TYPED, anchor: ANCHOR, prefix, unknown: unknownShare } = { ...SETTINGS, ...settings };
-  const analyzer = createAnalyzer({ language: knowledge.language, stem, stopwords });
+  const tuned = { ...SETTINGS, ...settings };
+  const analyzer = createAnalyzer({ language: knowledge.language, stem, stopwords, common: knowledge.common });
   const words = knowledge.words;
   const synonyms = synonymGroups(words.synonyms || [], analyzer);
   const docs = documents(knowledge);
@@ -49,33 +57,38 @@ export function createAssistant(knowledge, { stem, stopwords, settings = SETTING
   });
   engine.addAll(docs.map((doc, id) => analysed(doc, id, analyzer, frequency)));
   const total = docs.length;
-  const unknown = unknownShare * Math.log(1 + (total - 0.5) / 1.5);
-  const weight = (term) => (frequency.has(term) ? Math.log(1 + (total - frequency.get(term) + 0.5) / (frequency.get(term) + 0.5)) : unknown);
+  const idf = (count) => Math.log(1 + (total - count + 0.5) / (count + 0.5));
+  const rarest = idf(0);
+  const weightOf = (group) => groupWeight(group, frequency, idf, analyzer, tuned) * group.share;
   const cues = questionCues(words, analyzer);
   const byPage = passagesByPage(knowledge);
   const byFigure = passagesByFigure(knowledge);
+  const labelTerms = knowledge.figures.map((figure) => [...new Set(analyzer.terms(figure.label))]);
+  const pageTerms = knowledge.pages.map((page) => [...new Set(analyzer.terms(page.title))]);
 
   function ask(question) {
     const kind = kindOf(question, cues, analyzer);
     const groups = contentGroups(question, kind, cues, analyzer, synonyms).map((group) =>
       COMPOUNDING.has(knowledge.language) ? compoundParts(group, frequency) : group);
-    const weights = groups.map((group) => Math.max(...group.map(weight)));
-    const heaviest = Math.max(0, ...groups.map((group, index) => (group.some((term) => frequency.has(term)) ? weights[index] : 0)));
-    // An answer of a kind must match a word that says what the question is about, not only "Marseille".
-    const anchored = (ids) => groups.some((group, index) => weights[index] >= ANCHOR * heaviest &&
-      ids.some((id) => found.has(id) && group.some((term) => found.get(id).terms.has(term))));
-    const found = search(engine, groups, prefix);
-    const matched = (ids) => coverage(groups, weights, ids.map((id) => found.get(id)).filter(Boolean));
+    const weights = groups.map(weightOf);
+    const found = search(engine, groups.map((group) => group.terms), tuned.prefix);
+    if (globalThis.ASSISTANT_DEBUG) console.log("  groups " + JSON.stringify(groups.map((g, i) => [g.terms.slice(0, 4).join("|"), +weights[i].toFixed(2), +analyzer.zipf(g.word).toFixed(2), frequency.get(g.terms.find((t) => frequency.has(t))) || 0])) + " total " + total);
+    const matchesOf = (ids) => ids.map((id) => found.get(id)).filter(Boolean);
+    const matched = (ids) => coverage(groups, weights, matchesOf(ids));
+    // The weight an answer matches, against a word the site never uses.
+    const evidence = (ids) => coverage(groups, weights, matchesOf(ids), false) / rarest;
     const scoreOf = (id) => (found.get(id) || { score: 0 }).score;
     const ranked = rankPassages(knowledge, docs, found, matched);
-    const context = { knowledge, docs, found, matched, anchored, scoreOf, ranked, byPage, byFigure, kind };
+    const context = { knowledge, docs, found, matched, evidence, scoreOf, ranked, byPage, byFigure, labelTerms, pageTerms, kind };
     const typed = kind === "passage" ? null : typedAnswer(kind, context, words);
-    let answer = typed && typed.coverage >= TYPED && typed.anchored ? typed : null;
-    if (!answer && ranked.length && ranked[0].coverage >= COVERAGE && (kind === "passage" || ranked[0].coverage >= COVERAGE + 0.25)) {
-      answer = passageAnswer(ranked[0], context, groups, weights, analyzer);
+    let answer = typed && typed.coverage >= tuned.typed && typed.evidence >= tuned.evidence ? typed : null;
+    const best = ranked[0];
+    // Figures and dates come from the site's data only: no passage stands in for them.
+    if (!answer && best && !DATA_KINDS.has(kind) && best.coverage >= (kind === "passage" ? tuned.coverage : tuned.fallback) && evidence([best.id]) >= tuned.evidence) {
+      answer = passageAnswer(best, context, groups, weights, analyzer);
     }
     if (!answer) {
-      const nearest = Math.max(typed ? typed.coverage : 0, ranked.length ? ranked[0].coverage : 0);
+      const nearest = Math.max(typed ? typed.coverage : 0, best ? best.coverage : 0);
       return { kind: "none", asked: kind, coverage: nearest, closest: closestPages(knowledge, ranked) };
     }
     answer.asked = kind;
@@ -134,6 +147,19 @@ function passagesByFigure(knowledge) {
   return figures;
 }
 
+/* The weight of a word of the question: how rare it is on the site (the rarest of its forms the
+   site uses; if none, of its synonyms or compounds the site uses; if none, a word the site never
+   uses), times how rare it is in the language. */
+function groupWeight(group, frequency, idf, analyzer, tuned) {
+  const known = (terms) => terms.filter((term) => frequency.has(term));
+  const own = known(group.own);
+  const site = own.length ? own : known(group.terms);
+  const rare = site.length ? Math.max(...site.map((term) => idf(frequency.get(term)))) : tuned.unknown * idf(0);
+  const zipf = analyzer.zipf(group.word);
+  const everyday = zipf ? Math.max(tuned.floor, 1 - tuned.everyday * Math.max(0, zipf - 4)) : 1;
+  return rare * everyday;
+}
+
 /* Synonym groups as term -> the terms of the other words of its group. */
 function synonymGroups(groups, analyzer) {
   const map = new Map();
@@ -181,8 +207,12 @@ function occurrences(question, cue) {
 function kindOf(question, cues, analyzer) {
   const tokens = analyzer.cues(question);
   const whichAt = cues.which.flatMap((cue) => occurrences(tokens, cue));
+  const dateNouns = (cues.kinds.find((kind) => kind.id === "date") || { nouns: [] }).nouns.flatMap((cue) => occurrences(tokens, cue));
   for (const kind of cues.kinds) {
-    if (kind.words.some((cue) => occurrences(tokens, cue).length)) return kind.id;
+    const at = kind.words.flatMap((cue) => occurrences(tokens, cue));
+    // "How many days...": a duration, which the event's dates answer.
+    if (at.length && kind.id === "figure" && dateNouns.some((noun) => at.some((word) => noun > word && noun - word <= 2))) return "date";
+    if (at.length) return kind.id;
     const nounAt = kind.nouns.flatMap((cue) => occurrences(tokens, cue));
     if (nounAt.some((at) => whichAt.some((which) => which < at && at - which <= 5))) return kind.id;
   }
@@ -205,23 +235,31 @@ function contentGroups(question, kind, cues, analyzer, synonyms) {
 }
 
 /* A word of the question, in a compounding language: also the site's compounds that end with it
-   ("Budget" in "Jahresbudget"); a word the site does not use: also the two site words it is made of. */
+   ("Budget" in "Jahresbudget"; a word of six letters at least, or one the site does not use, so that
+   "steht" does not find "entsteht"); a word the site does not use: also the two site words it is
+   made of, or else the longest site word it ends with ("Marienstatue": "Statue"). */
 function compoundParts(group, frequency) {
-  const parts = new Set(group);
-  for (const term of group) {
+  const parts = new Set(group.terms);
+  for (const term of group.terms) {
+    const unknown = !frequency.has(term);
+    if (!group.own.includes(term) && !unknown) continue;
     let compounds = 0;
     for (const known of frequency.keys()) {
-      if (term.length >= 4 && known.length >= term.length + 3 && known.endsWith(term) && compounds++ < 5) parts.add(known);
+      if (term.length >= (unknown ? 4 : 6) && known.length >= term.length + 3 && known.endsWith(term) && compounds++ < 5) parts.add(known);
     }
-    if (frequency.has(term)) continue;
+    if (!unknown) continue;
+    let split = false;
     for (let cut = 3; cut <= term.length - 4; cut++) {
       const head = term.slice(0, cut);
       const tail = term.slice(cut);
       const linked = head.endsWith("s") && frequency.has(head.slice(0, -1)) ? head.slice(0, -1) : head;
-      if (frequency.has(linked) && frequency.has(tail)) parts.add(linked).add(tail);
+      if (frequency.has(linked) && frequency.has(tail)) { parts.add(linked).add(tail); split = true; }
+    }
+    for (let cut = 3; !split && cut <= term.length - 4; cut++) {
+      if (frequency.has(term.slice(cut))) { parts.add(term.slice(cut)); split = true; }
     }
   }
-  return [...parts];
+  return { ...group, terms: [...parts] };
 }
 
 // --- Ranking
@@ -242,14 +280,15 @@ function search(engine, groups, prefix) {
   return found;
 }
 
-/* The weight share of the question's word groups matched by some documents. */
-function coverage(groups, weights, matches) {
+/* The weight share of the question's word groups matched by some documents (or that weight, not shared). */
+function coverage(groups, weights, matches, share = true) {
   let all = 0;
   let hit = 0;
   groups.forEach((group, index) => {
     all += weights[index];
-    if (matches.some((match) => group.some((term) => match.terms.has(term)))) hit += weights[index];
+    if (matches.some((match) => group.terms.some((term) => match.terms.has(term)))) hit += weights[index];
   });
+  if (!share) return hit;
   return all ? hit / all : 0;
 }
 
@@ -278,33 +317,37 @@ function typedAnswer(kind, context, words) {
   return itemAnswer(kind, context, collections);
 }
 
-/* The figure whose label and citing passages match best, with those passages as sources. */
-function figureAnswer({ knowledge, found, matched, anchored, scoreOf, byFigure }) {
+/* The figure whose label and citing passages match best. Its sources: the passages that show it,
+   those that match the question and the figure's own label best first (the page about the figure). */
+function figureAnswer(context) {
+  const { knowledge, found, matched, evidence, scoreOf, byFigure } = context;
   let best = null;
   knowledge.figures.forEach((figure, index) => {
     const figureId = docId.figure(knowledge, index);
-    const citing = (byFigure.get(figure.id) || []).slice().sort((a, b) => scoreOf(b) - scoreOf(a) || a - b);
-    if (!citing.length) return;
-    const lead = citing[0];
-    const score = scoreOf(figureId) + scoreOf(lead);
+    const citing = byFigure.get(figure.id) || [];
     // The figure's own label must say something the question asks.
-    if (!found.has(figureId) || (best && score <= best.score)) return;
-    best = { score, figure, citing, coverage: matched([figureId, lead]), anchored: anchored([figureId, lead]) };
+    if (!citing.length || !found.has(figureId)) return;
+    const lead = citing.reduce((top, id) => (scoreOf(id) > scoreOf(top) ? id : top), citing[0]);
+    const score = scoreOf(figureId) + scoreOf(lead);
+    if (best && score <= best.score) return;
+    best = { score, figure, index, citing, coverage: matched([figureId, lead]), evidence: evidence([figureId, lead]) };
   });
   if (!best) return null;
-  const cited = best.citing.filter((index) => found.has(index));
-  return { kind: "figure", figure: best.figure, coverage: best.coverage, anchored: best.anchored, sources: sourcesOf(knowledge, cited.length ? cited : best.citing.slice(0, 1)) };
+  // The pages whose title the figure's label names come first ("the airport's passengers": the airport's page).
+  const about = (id) => context.pageTerms[knowledge.passages[id].page].filter((term) => context.labelTerms[best.index].includes(term)).length;
+  const citing = best.citing.slice().sort((a, b) => about(b) - about(a) || scoreOf(b) - scoreOf(a) || a - b);
+  return { kind: "figure", figure: best.figure, coverage: best.coverage, evidence: best.evidence, sources: sourcesOf(knowledge, citing) };
 }
 
 /* The item of the kind's collections (a place, an event) whose card and page match best. */
 function itemAnswer(kind, context, collections) {
   const best = bestItems(context, collections)[0];
   if (!best) return null;
-  return { kind, items: [best.item], coverage: best.coverage, anchored: best.anchored, sources: best.sources };
+  return { kind, items: [best.item], coverage: best.coverage, evidence: best.evidence, sources: best.sources };
 }
 
 /* Items of some collections, by how well their card and their page's passages match. */
-function bestItems({ knowledge, found, matched, anchored, scoreOf, byPage }, collections) {
+function bestItems({ knowledge, found, matched, evidence, scoreOf, byPage }, collections) {
   const scored = [];
   knowledge.items.forEach((item, index) => {
     if (!collections.includes(item.collection)) return;
@@ -314,31 +357,36 @@ function bestItems({ knowledge, found, matched, anchored, scoreOf, byPage }, col
     if (!score) return;
     const lead = own.length ? own : item.page === undefined ? [] : byPage[item.page].slice(0, 1);
     const ids = [itemId, ...own.slice(0, 2)];
-    scored.push({ item, index, score, coverage: matched(ids), anchored: anchored(ids), sources: sourcesOf(knowledge, lead) });
+    scored.push({ item, index, score, coverage: matched(ids), evidence: evidence(ids), sources: sourcesOf(knowledge, lead) });
   });
   return scored.sort((a, b) => b.score - a.score || a.index - b.index);
 }
 
-/* Partners: one partner, several that match alike, or the partners of a tier. */
+/* Partners: the partners of a tier, one partner, or several that match alike. A tier answers
+   when its label, description and listing match the question as much as the best partner does
+   ("who funds...?": the funders, not the first of them). */
 function whoAnswer(context, collections) {
-  const { knowledge, found, matched, anchored, scoreOf } = context;
+  const { knowledge, found, matched, evidence, scoreOf } = context;
   const items = bestItems(context, collections);
   let tier = null;
   knowledge.groups.forEach((group, index) => {
     const groupId = docId.group(knowledge, index);
     const listing = knowledge.passages.findIndex((passage) => passage.anchor === `tier-${group.id}`);
-    const score = scoreOf(groupId) + (listing >= 0 ? scoreOf(listing) : 0);
     const ids = listing >= 0 ? [groupId, listing] : [groupId];
-    if (score && (!tier || score > tier.score)) tier = { group, score, listing, coverage: matched(ids), anchored: anchored(ids) };
+    if (!found.has(groupId)) return;
+    const score = scoreOf(groupId) + (listing >= 0 ? scoreOf(listing) : 0);
+    // What the tier itself says (its label and description), not its listing, which names every member.
+    const entry = { group, score, listing, own: matched([groupId]), coverage: matched(ids), evidence: evidence(ids) };
+    if (!tier || entry.own > tier.own || (entry.own === tier.own && score > tier.score)) tier = entry;
   });
   const members = (group) => knowledge.items.filter((item) => collections.includes(item.collection) && item.group === group.id);
-  if (tier && (!items.length || tier.score >= items[0].score)) {
+  if (tier && (!items.length || tier.own >= items[0].coverage)) {
     const sources = tier.listing >= 0 ? sourcesOf(knowledge, [tier.listing]) : [];
-    return { kind: "who", group: tier.group, items: members(tier.group), coverage: tier.coverage, anchored: tier.anchored, sources };
+    return { kind: "who", group: tier.group, items: members(tier.group), coverage: tier.coverage, evidence: tier.evidence, sources };
   }
   if (!items.length) return null;
   const close = items.filter((entry) => entry.score >= CLOSE * items[0].score);
-  if (close.length === 1) return { kind: "who", items: [items[0].item], coverage: items[0].coverage, anchored: items[0].anchored, sources: items[0].sources };
+  if (close.length === 1) return { kind: "who", items: [items[0].item], coverage: items[0].coverage, evidence: items[0].evidence, sources: items[0].sources };
   // Several partners match alike: the passage that names most of them (with the best score) is the source.
   const wanted = new Set(close.map((entry) => entry.index));
   let listing = null;
@@ -350,7 +398,8 @@ function whoAnswer(context, collections) {
   }
   const sources = listing ? sourcesOf(knowledge, [listing.id]) : close.flatMap((entry) => entry.sources).slice(0, SOURCES);
   const coverageOf = listing ? Math.max(matched([listing.id]), items[0].coverage) : items[0].coverage;
-  return { kind: "who", items: close.map((entry) => entry.item), coverage: coverageOf, anchored: items[0].anchored, sources };
+  const evidenceOf = listing ? Math.max(evidence([listing.id]), items[0].evidence) : items[0].evidence;
+  return { kind: "who", items: close.map((entry) => entry.item), coverage: coverageOf, evidence: evidenceOf, sources };
 }
 
 /* The one to three sentences of a passage that match the question best. */
@@ -358,7 +407,7 @@ function passageAnswer(best, { knowledge }, groups, weights, analyzer) {
   const passage = knowledge.passages[best.passage];
   const scores = passage.sentences.map((sentence) => {
     const terms = new Set(analyzer.terms(sentence));
-    return groups.reduce((sum, group, index) => sum + (group.some((term) => terms.has(term)) ? weights[index] : 0), 0);
+    return groups.reduce((sum, group, index) => sum + (group.terms.some((term) => terms.has(term)) ? weights[index] : 0), 0);
   });
   let first = scores.indexOf(Math.max(...scores));
   if (first < 0) first = 0;
