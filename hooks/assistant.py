@@ -102,6 +102,7 @@ def load_words(path: Path, codes: list[str]) -> tuple[models.AssistantWords | No
 def missing_languages(words, codes: list[str]) -> list[Problem]:
     """Lists without a language of the site, languages the site lacks, unknown collections."""
     lists = {"which": words.which, "ignore": words.ignore, "synonyms": words.synonyms}
+    lists.update({f"units.{unit}": per_language for unit, per_language in words.units.items()})
     for position, kind in enumerate(words.kinds):
         lists[f"kinds[{position}].words"] = kind.words
         if kind.nouns:
@@ -129,6 +130,7 @@ def words_of(words, code: str) -> dict:
             {"id": kind.id, "collections": kind.collections, "words": kind.words.get(code, []), "nouns": kind.nouns.get(code, [])}
             for kind in words.kinds
         ],
+        "units": {unit: per_language.get(code, []) for unit, per_language in words.units.items()},
         "synonyms": words.synonyms.get(code, []),
     }
 

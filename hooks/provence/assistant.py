@@ -170,7 +170,7 @@ def _indexed_passage(page: int, passage: dict, prefix: str, item_numbers: dict, 
 
 def _figure(view: dict) -> dict:
     source = {key: value for key, value in view["source"].items() if value}
-    return {"id": view["id"], "value": view["value"], "label": view["label"], "ranked": view["ranked"], "date": view["date"], "source": source}
+    return {"id": view["id"], "value": view["value"], "unit": view["unit"], "label": view["label"], "ranked": view["ranked"], "date": view["date"], "source": source}
 
 
 # The facts shown on an item's answer card, by front matter field: the UI

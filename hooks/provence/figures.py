@@ -111,6 +111,7 @@ def figure_view(figure, source, code: str, default: str, ordinals: dict) -> dict
     return {
         "id": figure.id,
         "value": format_value(figure.value, figure.unit, code, ordinals),
+        "unit": figure.unit,
         "label": figure_label(figure, code, default, ordinals),
         "ranked": "{value}" in translated(figure.label, code, default),
         "date": format_day(figure.date, code),

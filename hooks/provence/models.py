@@ -266,6 +266,9 @@ class AssistantWords(Strict):
     # Words of a question that say nothing about its subject ("est-ce que", "please").
     ignore: dict[str, list[Text]] = {}
     kinds: list[QuestionKind]
+    # Words that ask for a figure of one unit of data/figures.yml ("coûte": euros): a question
+    # with one of them is answered by a figure of that unit, or not at all.
+    units: dict[Literal["count", "euros", "percent", "rank", "year"], dict[str, list[Text]]] = {}
     # Groups of words of general vocabulary that mean the same here (a reader's word, the site's word).
     synonyms: dict[str, list[list[Text]]] = {}
 

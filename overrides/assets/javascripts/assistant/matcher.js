@@ -32,10 +32,12 @@ const BOOST = { title: 2, context: 1.5, text: 1 };
 // unknown, the weight of a word the site never uses, against the rarest word it uses;
 // everyday: how much less a word weighs per Zipf point above 4 (ten per million words),
 // down to at most `floor` of its weight.
-export const SETTINGS = { coverage: 0.45, fallback: 0.7, typed: 0.3, evidence: 0.3, prefix: 5, unknown: 1, everyday: 0.25, floor: 0.3 };
+export const SETTINGS = { coverage: 0.3, fallback: 0.7, typed: 0.2, evidence: 0.3, strong: 9, prefix: 5, unknown: 1, everyday: 0.25, floor: 0.3 };
 // Languages that write compound nouns as one word: a word of the question that the site does
 // not use is also looked for inside the site's compounds, and as the compound of two site words.
 const COMPOUNDING = new Set(["de"]);
+// A tier whose member is the best partner answers when it matches this share of that partner's coverage.
+const TIER_SHARE = 0.5;
 // Kinds of question answered from data/figures.yml and the events only.
 const DATA_KINDS = new Set(["figure", "date"]);
 // A second item scoring this close to the first makes a "who" answer a list.
@@ -76,12 +78,19 @@ export function createAssistant(knowledge, { stem, stopwords, settings = SETTING
     const matchesOf = (ids) => ids.map((id) => found.get(id)).filter(Boolean);
     const matched = (ids) => coverage(groups, weights, matchesOf(ids));
     // The weight an answer matches, against a word the site never uses.
-    const evidence = (ids) => coverage(groups, weights, matchesOf(ids), false) / rarest;
+    const evidence = (ids, only = () => true) => coverage(groups, weights.map((weight, index) => (only(groups[index]) ? weight : 0)), matchesOf(ids), false) / rarest;
     const scoreOf = (id) => (found.get(id) || { score: 0 }).score;
     const ranked = rankPassages(knowledge, docs, found, matched);
-    const context = { knowledge, docs, found, matched, evidence, scoreOf, ranked, byPage, byFigure, labelTerms, pageTerms, kind };
+    const context = { knowledge, docs, found, matched, evidence, scoreOf, ranked, byPage, byFigure, labelTerms, pageTerms, kind, tuned };
+    const tokens = analyzer.cues(question);
+    const asked = cues.units.filter((entry) => entry.words.some((cue) => occurrences(tokens, cue).length));
+    context.units = asked.map((entry) => entry.unit);
+    // The question's words that are not its unit words ("argent" in "combien d'argent"): what it is about.
+    const unitWords = new Set(asked.flatMap((entry) => entry.words.map((cue) => String(cue.cue))));
+    context.subject = (group) => !unitWords.has(String(analyzer.cues(group.word)));
     const typed = kind === "passage" ? null : typedAnswer(kind, context, words);
-    let answer = typed && typed.coverage >= tuned.typed && typed.evidence >= tuned.evidence ? typed : null;
+    const accepted = (candidate) => candidate.evidence >= tuned.evidence && (candidate.coverage >= tuned.typed || candidate.evidence >= tuned.strong);
+    let answer = typed && accepted(typed) ? typed : null;
     const best = ranked[0];
     // Figures and dates come from the site's data only: no passage stands in for them.
     if (!answer && best && !DATA_KINDS.has(kind) && best.coverage >= (kind === "passage" ? tuned.coverage : tuned.fallback) && evidence([best.id]) >= tuned.evidence) {
@@ -183,6 +192,7 @@ function questionCues(words, analyzer) {
     which: phrases(words.which || []),
     ignore: phrases(words.ignore || []),
     kinds: words.kinds.map((kind) => ({ id: kind.id, collections: kind.collections, words: phrases(kind.words), nouns: phrases(kind.nouns || []) })),
+    units: Object.entries(words.units || {}).map(([unit, list]) => ({ unit, words: phrases(list) })),
   };
 }
 
@@ -203,7 +213,8 @@ function occurrences(question, cue) {
   return found;
 }
 
-/* The kind of the question: the first kind whose words it has, or whose noun follows a "which" word. */
+/* The kind of the question: the first kind whose words it has, or else the kind of the noun that
+   follows a "which" word most closely ("quel organisme ... des années": an organisation). */
 function kindOf(question, cues, analyzer) {
   const tokens = analyzer.cues(question);
   const whichAt = cues.which.flatMap((cue) => occurrences(tokens, cue));
@@ -213,10 +224,16 @@ function kindOf(question, cues, analyzer) {
     // "How many days...": a duration, which the event's dates answer.
     if (at.length && kind.id === "figure" && dateNouns.some((noun) => at.some((word) => noun > word && noun - word <= 2))) return "date";
     if (at.length) return kind.id;
-    const nounAt = kind.nouns.flatMap((cue) => occurrences(tokens, cue));
-    if (nounAt.some((at) => whichAt.some((which) => which < at && at - which <= 5))) return kind.id;
   }
-  return "passage";
+  let nearest = null;
+  for (const kind of cues.kinds) {
+    for (const noun of kind.nouns.flatMap((cue) => occurrences(tokens, cue))) {
+      for (const which of whichAt) {
+        if (which < noun && noun - which <= 5 && (!nearest || noun - which < nearest.distance)) nearest = { kind: kind.id, distance: noun - which };
+      }
+    }
+  }
+  return nearest ? nearest.kind : "passage";
 }
 
 /* The question's words that say what it is about: without its question words. */
@@ -320,16 +337,20 @@ function typedAnswer(kind, context, words) {
 /* The figure whose label and citing passages match best. Its sources: the passages that show it,
    those that match the question and the figure's own label best first (the page about the figure). */
 function figureAnswer(context) {
-  const { knowledge, found, matched, evidence, scoreOf, byFigure } = context;
+  const { knowledge, found, matched, evidence, scoreOf, byFigure, units } = context;
   let best = null;
   knowledge.figures.forEach((figure, index) => {
     const figureId = docId.figure(knowledge, index);
     const citing = byFigure.get(figure.id) || [];
+    // "How much does it cost?" asks for euros, "which rank?" for a rank.
+    if (units.length && !units.includes(figure.unit)) return;
     // The figure's own label must say something the question asks.
     if (!citing.length || !found.has(figureId)) return;
     const lead = citing.reduce((top, id) => (scoreOf(id) > scoreOf(top) ? id : top), citing[0]);
     const score = scoreOf(figureId) + scoreOf(lead);
     if (best && score <= best.score) return;
+    // Its label must match a word besides the unit words: "how much money" alone is no budget question.
+    if (evidence([figureId], context.subject) === 0) return;
     best = { score, figure, index, citing, coverage: matched([figureId, lead]), evidence: evidence([figureId, lead]) };
   });
   if (!best) return null;
@@ -343,6 +364,8 @@ function figureAnswer(context) {
 function itemAnswer(kind, context, collections) {
   const best = bestItems(context, collections)[0];
   if (!best) return null;
+  // An event answers "when" only if its own card (title, summary, dates) says enough of what the question asks.
+  if (kind === "date" && context.evidence([docId.item(context.knowledge, best.index)]) < context.tuned.evidence) return null;
   return { kind, items: [best.item], coverage: best.coverage, evidence: best.evidence, sources: best.sources };
 }
 
@@ -356,7 +379,8 @@ function bestItems({ knowledge, found, matched, evidence, scoreOf, byPage }, col
     const score = scoreOf(itemId) + (own.length ? scoreOf(own[0]) : 0) + (own.length > 1 ? scoreOf(own[1]) / 2 : 0);
     if (!score) return;
     const lead = own.length ? own : item.page === undefined ? [] : byPage[item.page].slice(0, 1);
-    const ids = [itemId, ...own.slice(0, 2)];
+    // What the item's card and its whole page match (a place's flamingos may be in another section than its name).
+    const ids = [itemId, ...own];
     scored.push({ item, index, score, coverage: matched(ids), evidence: evidence(ids), sources: sourcesOf(knowledge, lead) });
   });
   return scored.sort((a, b) => b.score - a.score || a.index - b.index);
@@ -380,19 +404,25 @@ function whoAnswer(context, collections) {
     if (!tier || entry.own > tier.own || (entry.own === tier.own && score > tier.score)) tier = entry;
   });
   const members = (group) => knowledge.items.filter((item) => collections.includes(item.collection) && item.group === group.id);
-  if (tier && (!items.length || tier.own >= items[0].coverage)) {
+  // The tier answers when it says what the question asks as much as the best partner, or half as
+  // much when that partner is one of its members ("who pays?": the funders, the first one among them).
+  const member = tier && items.length && items[0].item.group === tier.group.id;
+  if (tier && (!items.length || tier.own >= items[0].coverage * (member ? TIER_SHARE : 1))) {
     const sources = tier.listing >= 0 ? sourcesOf(knowledge, [tier.listing]) : [];
     return { kind: "who", group: tier.group, items: members(tier.group), coverage: tier.coverage, evidence: tier.evidence, sources };
   }
   if (!items.length) return null;
   const close = items.filter((entry) => entry.score >= CLOSE * items[0].score);
   if (close.length === 1) return { kind: "who", items: [items[0].item], coverage: items[0].coverage, evidence: items[0].evidence, sources: items[0].sources };
-  // Several partners match alike: the passage that names most of them (with the best score) is the source.
+  // Several partners match alike: the passage that names most of them (with the best score) is the
+  // source, on their collection's own page if it names them (the partners page, not a sector's list).
   const wanted = new Set(close.map((entry) => entry.index));
+  const home = collectionPage(knowledge, close[0].item);
+  const naming = [...found].filter(([id]) => knowledge.passages[id] && (knowledge.passages[id].items || []).filter((index) => wanted.has(index)).length > 1);
+  const onHome = naming.filter(([id]) => knowledge.passages[id].page === home);
   let listing = null;
-  for (const [id, match] of found) {
+  for (const [id, match] of onHome.length ? onHome : naming) {
     const passage = knowledge.passages[id];
-    if (!passage || !passage.items) continue;
     const named = passage.items.filter((index) => wanted.has(index)).length;
     if (named > 1 && (!listing || named > listing.named || (named === listing.named && match.score > listing.score))) listing = { id, named, score: match.score };
   }
@@ -400,6 +430,12 @@ function whoAnswer(context, collections) {
   const coverageOf = listing ? Math.max(matched([listing.id]), items[0].coverage) : items[0].coverage;
   const evidenceOf = listing ? Math.max(evidence([listing.id]), items[0].evidence) : items[0].evidence;
   return { kind: "who", items: close.map((entry) => entry.item), coverage: coverageOf, evidence: evidenceOf, sources };
+}
+
+/* The page of an item's collection (partenaires/ for partenaires/amu/), as a page number. */
+function collectionPage(knowledge, item) {
+  const path = item.path.replace(/[^/]+\/$/, "");
+  return knowledge.pages.findIndex((page) => page.path === path);
 }
 
 /* The one to three sentences of a passage that match the question best. */
