@@ -67,7 +67,7 @@ ASSISTANT_PAGE = "---\ntitle: Question\ntemplate: assistant.html\n---\n\nTexte.\
 
 
 def test_a_missing_language_in_the_question_words_stops_the_build(fixture_project):
-    words = (ROOT / "data" / "assistant.yml").read_text("utf-8").replace("  zh: [哪, 什么, 何]\n", "")
+    words = (ROOT / "data" / "assistant.yml").read_text("utf-8").replace("  zh: [哪, 什么, 何, 有没有]\n", "")
     write_files(fixture_project, {"docs/index.fr.md": "# Accueil\n", "docs/assistant/index.fr.md": ASSISTANT_PAGE, "data/assistant.yml": words})
     build = run_build(fixture_project)
     assert not build.ok
