@@ -57,6 +57,15 @@ def _open(context, url):
     return tab, requests, errors
 
 
+def _tab_to(tab, element_id, presses=80):
+    """Press Tab until the element has the focus (a reader without a mouse); fails if it never does."""
+    for _ in range(presses):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement && document.activeElement.id") == element_id:
+            return
+    pytest.fail(f"#{element_id} is not reachable with the Tab key")
+
+
 def _shown_figure(site, folder, page, figure):
     html = (site / folder / page / "index.html").read_text("utf-8")
     node = BeautifulSoup(html, "html.parser").select_one(f"#figure-{figure} .op-figure__value")
@@ -71,7 +80,7 @@ def test_a_figure_question_through_the_box(reader, site, code):
     tab.wait_for_load_state("networkidle")
     assert not any("knowledge.json" in url for url in requests), "the index loads before any question"
     # By keyboard alone: Tab to the box (the skip link and the header first), type, Enter.
-    tab.locator("#op-assistant-question").focus()
+    _tab_to(tab, "op-assistant-question")
     tab.keyboard.type(FIGURE[code])
     tab.keyboard.press("Enter")
     answer = tab.locator("[data-assistant-answer] article")
@@ -124,3 +133,39 @@ def test_every_page_links_to_the_box_in_its_language(site, languages):
         html = (site / folder / "agence" / "index.html").read_text("utf-8")
         link = BeautifulSoup(html, "html.parser").select_one("header a.op-assistant-link")
         assert link is not None and link["href"] == "../assistant/", language["locale"]
+
+
+WHO = {
+    "fr": ("Qui finance One Provence ?", ""),
+    "ar": ("من يموّل وكالة One Provence؟", "ar/"),
+    "zh": ("One Provence 有哪些战略合作伙伴？", "zh/"),
+}
+
+
+@pytest.mark.parametrize("code", list(WHO))
+def test_a_who_answer_on_a_phone_lists_the_partners_and_fits_the_screen(reader, code):
+    from urllib.parse import quote
+
+    served_site, context = reader
+    question, folder = WHO[code]
+    tab, requests, errors = _open(context, "about:blank")
+    tab.set_viewport_size({"width": 360, "height": 740})
+    tab.goto(f"{served_site}{folder}assistant/?q={quote(question)}")
+    tab.locator("[data-assistant-answer] article").wait_for()
+    partners = tab.locator(".op-assistant__item-title a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert len(partners) >= 2 and all("/partenaires/" in href for href in partners)
+    sources = tab.locator("[data-assistant-sources] a").evaluate_all("links => links.map(a => a.href)")
+    assert sources[0].startswith(f"{served_site}{folder}partenaires/")
+    # Nothing wider than the phone's screen; Arabic reads right to left, the card's rule on its right.
+    assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    direction = tab.evaluate("document.documentElement.dir || getComputedStyle(document.body).direction")
+    card = tab.locator(".op-assistant__card")
+    if code == "ar":
+        assert direction == "rtl"
+        assert card.evaluate("card => getComputedStyle(card).borderRightWidth") == "4px"
+    else:
+        assert card.evaluate("card => getComputedStyle(card).borderLeftWidth") == "4px"
+    assert tab.evaluate(RUN_AXE, AXE_TAGS) == []
+    assert [url for url in requests if not url.startswith(served_site)] == []
+    assert tab.evaluate("window.__op_csp") == [] and errors == []
+    tab.close()

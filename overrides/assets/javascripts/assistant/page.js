@@ -126,7 +126,16 @@ if (box) {
     const body = slot(card, "body");
     if (answer.kind === "figure") body.append(figure(answer));
     else if (answer.kind === "passage") body.append(quote(answer));
-    else for (const entry of answer.items) body.append(item(entry, answer, map));
+    else {
+      // The partners of a tier: the tier's name and what it is, then its members.
+      if (answer.group) {
+        const lead = fill("op-assistant-group");
+        slot(lead, "label").textContent = answer.group.label;
+        slot(lead, "description").textContent = answer.group.description;
+        body.append(lead);
+      }
+      for (const entry of answer.items) body.append(item(entry, answer, map));
+    }
     links(slot(card, "sources"), answer.sources);
     if (answer.related.length) links(slot(card, "related"), answer.related);
     else slot(card, "related-block").remove();
