@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates derive from the last commit, not from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build release test quality test-fast system-deps benchmark clean
+.PHONY: setup serve build release test quality test-fast system-deps benchmark benchmark-assistant vendor-assistant clean
 
 ## Python environment with the pinned build and test dependencies.
 $(VENV)/.installed: requirements.txt requirements-test.txt
@@ -47,9 +47,19 @@ quality: setup system-deps node_modules/.installed
 	$(BIN)/python -m pytest tests/test_quality_*.py
 
 ## The collection hooks' build cost (benchmarks/run.py); valgrind counts instructions.
-benchmark: setup
+## Then the question box's accuracy and answer time (benchmarks/assistant/run.py).
+benchmark: setup system-deps node_modules/.installed
 	@bash .ci/system-deps valgrind
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/assistant/run.py
+
+## Only the question box's benchmark (a few minutes).
+benchmark-assistant: setup system-deps node_modules/.installed
+	$(BIN)/python benchmarks/assistant/run.py
+
+## Refresh the question box's browser libraries from the npm packages pinned in package.json.
+vendor-assistant: setup node_modules/.installed
+	$(BIN)/python scripts/vendor_assistant.py
 
 clean:
 	rm -rf site site.partial site.previous .pytest_cache

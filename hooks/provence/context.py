@@ -41,6 +41,9 @@ class LanguagePass:
     views: dict | None = None
     # Site path -> title of the pages of this language's navigation (hooks/breadcrumbs.py).
     nav_titles: dict | None = None
+    # The passages of this language's pages, and whether it has the question box's page (hooks/assistant.py).
+    assistant_pages: list = field(default_factory=list)
+    assistant_page: bool = False
 
 
 @dataclass
@@ -59,6 +62,8 @@ class BuildContext:
     build_date: datetime.date | None = None
     # UI strings: key -> language -> text (hooks/ui_strings.py).
     ui: dict = field(default_factory=dict)
+    # How the question box understands questions: data/assistant.yml (hooks/assistant.py).
+    assistant: object = None
     # The Jinja environment of the collections' markup, shared by all languages.
     env: object = None
     passes: dict = field(default_factory=dict)

@@ -157,6 +157,7 @@ def figure_view(figure, code: str, default: str, ordinals: dict, amounts: dict, 
     return {
         "id": figure.id,
         "value": about.replace("{value}", value) if figure.approximate else value,
+        "unit": figure.unit,
         "label": figure_label(figure, code, default, ordinals),
         "ranked": "{value}" in translated(figure.label, code, default),
         "source": figure.source,

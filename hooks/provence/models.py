@@ -254,6 +254,36 @@ class Budget(Strict):
     funders: list[Funder]
 
 
+class QuestionKind(Strict):
+    """One kind of question of data/assistant.yml: the words that ask for it, in each language."""
+
+    # Figures come from data/figures.yml; the other kinds from the items of `collections`.
+    id: Literal["figure", "place", "date", "who"]
+    collections: list[str] = []
+    # Words or phrases that ask for this kind ("combien", "how many"); "^" before a
+    # word: only as the question's first word (Arabic من is "who" there, "from" elsewhere).
+    words: dict[str, list[Text]]
+    # Nouns that ask for this kind after a "which" word ("quelle année", "which city").
+    nouns: dict[str, list[Text]] = {}
+
+
+class AssistantWords(Strict):
+    """data/assistant.yml: how the question box understands a question, per language."""
+
+    # The site path where a place's answer card sends the reader to see it among the others.
+    map: str
+    # "Which" words: quel, which, welche...
+    which: dict[str, list[Text]]
+    # Words of a question that say nothing about its subject ("est-ce que", "please").
+    ignore: dict[str, list[Text]] = {}
+    kinds: list[QuestionKind]
+    # Words that ask for a figure of one unit of data/figures.yml ("coûte": euros): a question
+    # with one of them is answered by a figure of that unit, or not at all.
+    units: dict[Literal["count", "euros", "percent", "rank", "year"], dict[str, list[Text]]] = {}
+    # Groups of words of general vocabulary that mean the same here (a reader's word, the site's word).
+    synonyms: dict[str, list[list[Text]]] = {}
+
+
 ORDINAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
 

@@ -53,6 +53,7 @@ PIPELINE = (
     Step("on_config", "search_index", -150, "after i18n: search settings derived from this pass's theme language"),
     # --- on_pre_build
     Step("on_pre_build", "collections", 50, "first pass: read and check every collection and data file, all problems together"),
+    Step("on_pre_build", "assistant", 40, "first pass: read and check data/assistant.yml, against the collections read just before"),
     # --- on_files
     Step("on_files", "front_matter", 60, "first pass: front matter MkDocs would drop silently stops the build, before anything reads it"),
     Step("on_files", "languages", 50, "first pass: a file in an unconfigured language stops the build, before i18n drops it silently"),
@@ -74,6 +75,7 @@ PIPELINE = (
     Step("on_page_context", "search_index", -10, "notes the pages served untranslated, which their language's index leaves out"),
     Step("on_page_context", "collections", -50, "after search read the page: listings and details boxes, indexed as text (cheaper)"),
     Step("on_page_context", "figures", -60, "after collections: every figure marker, in the page and its search entries, becomes the figure"),
+    Step("on_page_context", "assistant", -70, "the page is final (listings, figures): its passages for the question box's index"),
     # --- on_template_context (static templates: the 404 page)
     _plugin("on_template_context", "i18n", 50, "i18n's template variables"),
     Step("on_template_context", "languages", 0, "the 404 page's switcher leads to the 404 page of each language"),
@@ -89,6 +91,7 @@ PIPELINE = (
     _plugin("on_post_build", "material/search", 0, "writes a combined search index at the root, replaced below"),
     _plugin("on_post_build", "i18n", -100, "default pass: builds every other language, each a nested build"),
     Step("on_post_build", "search_index", -200, "keeps this language's entries; final pass: writes one index per language"),
+    Step("on_post_build", "assistant", -205, "this language's knowledge index for the question box, once its pages are all read"),
     Step("on_post_build", "not_found", -210, "final pass: each language's 404 page in its own folder"),
     Step("on_post_build", "sitemap", -220, "final pass: sitemaps with the real translations of every language, robots.txt"),
     Step("on_post_build", "open_data", -230, "final pass: GeoJSON, GPX, iCalendar and JSON of every language"),
