@@ -62,6 +62,8 @@ class BuildContext:
     # The Jinja environment of the collections' markup, shared by all languages.
     env: object = None
     passes: dict = field(default_factory=dict)
+    # French page (docs path) -> version of its text, which its translations compare with theirs (hooks/languages.py).
+    french_versions: dict = field(default_factory=dict)
     # Anything a step registers to undo when the build ends, whatever the outcome.
     cleanups: list = field(default_factory=list)
 

@@ -20,6 +20,11 @@ from provence.errors import Problem
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>?")
 URL = re.compile(r"^https?://[^\s<>\"']+$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# What `make translated` and `make reviewed` write in `translation.source`: the
+# start of the SHA-256 of the French text (provence/translations.py).
+SOURCE_HASH = re.compile(r"^[0-9a-f]{12}$")
+# The value `make new` writes in every field an editor must fill in.
+PLACEHOLDER = "À REMPLIR"
 
 # --- Field types
 
@@ -43,6 +48,19 @@ def _slug(value: str) -> str:
     if not SLUG.match(value):
         raise ValueError(f"{value!r} is not an id; expected lowercase letters, digits and hyphens (e.g. 'vieux-port')")
     return value
+
+
+def _source_hash(value: str) -> str:
+    if not SOURCE_HASH.match(value):
+        raise ValueError(f"{value!r} is not a source version; let `make translated` or `make reviewed` write it")
+    return value
+
+
+def refers_to(collection: str, **field_options):
+    """A field whose values are the ids of another collection or data file
+    (``"sectors"``, ``"tiers"``...): the build checks that they exist, and the
+    web editor offers them as its only choices."""
+    return Field(json_schema_extra={"references": collection}, **field_options)
 
 
 Text = Annotated[str, AfterValidator(_plain_text)]
@@ -76,8 +94,8 @@ class Coordinates(Strict):
     The territory comes from the validation context (``{"territory": Territory}``).
     """
 
-    lat: float
-    lon: float
+    lat: float = Field(description="latitude, e.g. 43.2951")
+    lon: float = Field(description="longitude, e.g. 5.3740")
 
     @model_validator(mode="after")
     def _inside_territory(self, info: ValidationInfo):
@@ -94,11 +112,21 @@ class Coordinates(Strict):
 class Picture(Strict):
     """An image file next to the content (``src`` relative to the page file) and its text alternative."""
 
-    src: str
-    alt: Text
+    src: str = Field(description="the image file, relative to this page: ../assets/...")
+    alt: Text = Field(description="what the image shows, for readers who cannot see it")
 
 
 # --- Collections
+
+
+class Translation(Strict):
+    """``translation:`` in a translation's front matter: how it was made, and
+    from which version of the French text (like MDN's ``l10n.sourceCommit``)."""
+
+    machine_assisted: bool = Field(False, description="true when the text was translated with the help of AI")
+    reviewed: bool = Field(False, description="true once a person has checked the translation against the French text")
+    reviewed_on: datetime.date | None = Field(None, description="the day of that review")
+    source: Annotated[str, AfterValidator(_source_hash)] | None = Field(None, description="the version of the French text this translation was made from")
 
 
 class FrontMatter(Strict):
@@ -108,10 +136,13 @@ class FrontMatter(Strict):
     PER_FILE: ClassVar[set[str]] = {"title", "summary", "description", "translation", "hide", "search", "template", "icon", "status"}
     # Text fields: translated in each language file.
     TEXT: ClassVar[set[str]] = set()
+    # Keys that say how a page is laid out or made, not what it says: a change
+    # to them does not make its translations out of date.
+    LAYOUT: ClassVar[set[str]] = {"translation", "hide", "search", "template", "icon", "status", "listing"}
 
-    title: Text
-    description: Text | None = None
-    translation: dict | None = None
+    title: Text = Field(description="the name shown as the page's title and on its card")
+    description: Text | None = Field(None, description="one sentence for search engines and link previews")
+    translation: Translation | None = None
     hide: list[str] | None = None
     search: dict | None = None
     template: str | None = None
@@ -124,23 +155,23 @@ class Place(FrontMatter):
 
     TEXT: ClassVar[set[str]] = {"image.alt", "access", "accessibility"}
 
-    summary: Text
-    commune: str
-    coordinates: Coordinates
-    route: int = Field(ge=1)
-    themes: list[Id] = []
-    sectors: list[Id] = []
-    image: Picture
-    access: Text | None = None
-    accessibility: Text | None = None
-    website: Url | None = None
+    summary: Text = Field(description="one sentence shown on the place's card")
+    commune: str = Field(description="the commune of the metropolis where the place is, as written in French")
+    coordinates: Coordinates = Field(description="the place's position in decimal degrees (lat, lon), inside the metropolis")
+    route: int = Field(ge=1, description="the place's position on the route of totem places: 1, 2, 3 ... each used once")
+    themes: list[Id] = refers_to("themes", default=[], description="themes of the place (ids of data/themes.yml)")
+    sectors: list[Id] = refers_to("sectors", default=[], description="economic sectors of the place (files of docs/filieres/)")
+    image: Picture = Field(description="an illustration next to the content (src, relative to this file) and its text alternative (alt)")
+    access: Text | None = Field(None, description="how to get there")
+    accessibility: Text | None = Field(None, description="accessibility for disabled visitors")
+    website: Url | None = Field(None, description="the place's own website, https://...")
 
 
 class Sector(FrontMatter):
     """An economic sector (filière): ``docs/filieres/<slug>.<lang>.md``."""
 
-    summary: Text
-    figures: list[str] = []
+    summary: Text = Field(description="one sentence shown on the sector's card")
+    figures: list[str] = refers_to("figures", default=[], description="key figures shown on the sector's page (ids of data/figures.yml)")
 
 
 class Partner(FrontMatter):
@@ -148,12 +179,12 @@ class Partner(FrontMatter):
 
     TEXT: ClassVar[set[str]] = {"logo.alt"}
 
-    summary: Text
-    tier: Id
-    sectors: list[Id] = []
-    website: Url | None = None
-    member_since: Year
-    logo: Picture
+    summary: Text = Field(description="one sentence shown on the partner's card")
+    tier: Id = refers_to("tiers", description="the partner's circle (an id of data/tiers.yml)")
+    sectors: list[Id] = refers_to("sectors", default=[], description="economic sectors of the partner (files of docs/filieres/)")
+    website: Url | None = Field(None, description="the partner's website, https://...")
+    member_since: Year = Field(description="the year the partner joined One Provence")
+    logo: Picture = Field(description="the logo file next to the content (src, relative to this file) and its text alternative (alt)")
 
 
 class Changemaker(FrontMatter):
@@ -161,21 +192,21 @@ class Changemaker(FrontMatter):
 
     TEXT: ClassVar[set[str]] = {"role", "statement"}
 
-    kind: Literal["person", "organisation"]
-    role: Text
-    sector: Id
-    statement: Text
-    link: Url
+    kind: Literal["person", "organisation"] = Field(description="person or organisation")
+    role: Text = Field(description="what the person or organisation does, in a few words")
+    sector: Id = refers_to("sectors", description="the economic sector (a file of docs/filieres/)")
+    statement: Text = Field(description="their sentence about the territory")
+    link: Url = Field(description="a page about them, https://...")
 
 
 class Event(FrontMatter):
     """A major event: ``docs/agenda/<slug>.<lang>.md``."""
 
-    summary: Text | None = None
-    start: datetime.date
-    end: datetime.date
-    place: Id | None = None
-    link: Url | None = None
+    summary: Text | None = Field(None, description="one sentence shown in the agenda")
+    start: datetime.date = Field(description="first day, YYYY-MM-DD")
+    end: datetime.date = Field(description="last day, YYYY-MM-DD (the same as start for a one-day event)")
+    place: Id | None = refers_to("places", default=None, description="the totem place where it happens (a file of docs/lieux/)")
+    link: Url | None = Field(None, description="the event's page, https://...")
 
     @model_validator(mode="after")
     def _ends_after_start(self):
@@ -369,3 +400,18 @@ def _fields_at(model, loc):
 def text_paths(model: type[FrontMatter]) -> set[str]:
     """Dotted paths of the fields a translation may set: text and per-file keys."""
     return model.PER_FILE | model.TEXT
+
+
+def translated_paths(model: type[FrontMatter]) -> set[str]:
+    """Dotted paths of the fields whose French text a translation translates."""
+    return text_paths(model) - model.LAYOUT
+
+
+def references(model: type[BaseModel]) -> dict[str, str]:
+    """Field name -> the collection or data file its values are ids of."""
+    found = {}
+    for name, field in model.model_fields.items():
+        extra = field.json_schema_extra
+        if isinstance(extra, dict) and "references" in extra:
+            found[name] = extra["references"]
+    return found
