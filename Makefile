@@ -8,7 +8,11 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates derive from the last commit, not from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test quality test-fast system-deps benchmark clean
+.PHONY: setup serve build test quality test-fast system-deps benchmark clean check translations translated reviewed new admin
+# The editors' commands (hooks/provence/commands.py).
+PROVENCE := $(BIN)/python hooks/provence/commands.py
+# `make serve lang=en` (or LANG=en on the command line; LANG from the environment is the locale, not a choice).
+PREVIEW := $(or $(lang),$(if $(filter command line,$(origin LANG)),$(LANG)))
 
 ## Python environment with the pinned build and test dependencies.
 $(VENV)/.installed: requirements.txt requirements-test.txt
@@ -27,11 +31,32 @@ system-deps:
 
 setup: $(VENV)/.installed
 
+## The preview on http://127.0.0.1:8000/, rebuilt on every save; `lang=en`: French and English only (faster).
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	LC_ALL=C.UTF-8 $(PROVENCE) serve $(if $(PREVIEW),--lang $(PREVIEW))
 
 build: setup
-	$(BIN)/mkdocs build
+	env -u PREVIEW_LANGUAGE $(BIN)/mkdocs build
+
+## The build's content checks alone (what the pre-commit hook runs), with the build's messages.
+check: setup
+	@$(PROVENCE) check
+
+## Per language: translations up to date, stale, machine-assisted and not reviewed, missing; then the stale files.
+translations: setup
+	@$(PROVENCE) translations
+
+## `make translated file=docs/lieux/vieux-port.en.md [machine=yes|no]`: the translation now follows the French text.
+translated: setup
+	@$(PROVENCE) translated $(file) $(if $(machine),--machine-assisted $(machine))
+
+## `make reviewed file=docs/lieux/vieux-port.en.md`: a person checked it against the French text (today).
+reviewed: setup
+	@$(PROVENCE) reviewed $(file)
+
+## `make new place=<slug>` (or sector=, partner=, changemaker=, event=, news=): the French file of a new item.
+new: setup
+	@$(PROVENCE) new $(MAKEOVERRIDES)
 
 ## Every test; ends with one line per reader-facing quality gate (tests/quality_report.py).
 test: setup system-deps node_modules/.installed

@@ -22,22 +22,26 @@ from provence.pipeline import step
 
 @step
 def on_files(files, config):
-    """Stop the build when a docs file is written in a language the site does not build (first pass)."""
-    if not is_first_pass(config):
-        return files
-    codes = [language.code for language in context_of(config).languages]
-    src_uris = [file.src_uri for file in files if not file.generated_by and _in_docs(file, config)]
-    problems = [
-        Problem(
-            f"docs/{src_uri}",
-            "file name",
-            f"language '{code}' is not configured (the site builds: {', '.join(codes)}). "
-            "Rename the file with one of those suffixes, or declare the language in "
-            "mkdocs.yml under plugins > i18n > languages.",
-        )
-        for src_uri, code in langs.unknown_language_files(src_uris, codes)
-    ]
-    raise_problems(problems, "the docs folder")
+    """Stop the build when a docs file is written in a language the site does not build (first pass);
+    in every pass, leave out the translation files that hold nothing (langs.holds_nothing)."""
+    build = context_of(config)
+    if is_first_pass(config):
+        codes = [language.code for language in build.declared]
+        src_uris = [file.src_uri for file in files if not file.generated_by and _in_docs(file, config)]
+        problems = [
+            Problem(
+                f"docs/{src_uri}",
+                "file name",
+                f"language '{code}' is not configured (the site builds: {', '.join(codes)}). "
+                "Rename the file with one of those suffixes, or declare the language in "
+                "mkdocs.yml under plugins > i18n > languages.",
+            )
+            for src_uri, code in langs.unknown_language_files(src_uris, codes)
+        ]
+        raise_problems(problems, "the docs folder")
+        build.empty_translations = empty_translations(files, config, build.default.code)
+    for file in [file for file in files if file.src_uri in build.empty_translations]:
+        files.remove(file)
     return files
 
 
@@ -117,6 +121,15 @@ def switcher_entries(languages, current, neutral_path):
         }
         for language in languages
     ]
+
+
+def empty_translations(files, config, default: str) -> set[str]:
+    """The translation files (src_uri) that hold nothing: as if they did not exist."""
+    return {
+        file.src_uri for file in files.documentation_pages()
+        if _in_docs(file, config) and langs.language_suffix(file.src_uri) not in (None, default)
+        and langs.holds_nothing(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))
+    }
 
 
 def translation_state(build, page, docs_dir: str, language) -> translations.Status | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from provence import models, yamlfile
 from provence.errors import Problem
-from provence.languages import language_suffix
+from provence.languages import holds_nothing, language_suffix
 
 # Collection -> (folder under docs/, front matter model). Folder names are the French URLs.
 COLLECTIONS = {
@@ -236,6 +236,9 @@ def collection_files(docs_dir: Path, kind: str, default: str) -> dict[str, dict[
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         code = language_suffix(path.name) or default
         slug = path.name.removesuffix(".md").removesuffix(f".{code}")
+        # A translation that holds nothing is no translation (provence/languages.holds_nothing).
+        if code != default and holds_nothing(path.read_text(encoding="utf-8-sig")):
+            continue
         if slug != "index":
             files.setdefault(slug, {})[code] = path
     return files

@@ -5,6 +5,7 @@
     python -m provence.commands translated FILE [--machine-assisted yes|no]
     python -m provence.commands reviewed FILE               # a person checked FILE against the French text
     python -m provence.commands new place=<slug>            # the French file of a new item
+    python -m provence.commands serve [--lang en]           # the preview, rebuilt on every save
 
 Run as ``python hooks/provence/commands.py ...`` from the project's folder.
 Messages are the build's own: the same functions produce them.
@@ -14,7 +15,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
+import subprocess
 import sys
+import threading
 from pathlib import Path
 
 if __name__ == "__main__":
@@ -157,6 +161,59 @@ def existing_ids(project: Path) -> dict[str, list[str]]:
     return ids
 
 
+# --- serve
+
+
+def serve(project: Path, lang: str | None, address: str) -> int:
+    """`mkdocs serve`, restarted when a hook's code changes.
+
+    MkDocs rebuilds on a change to docs/ and the folders under ``watch:`` in
+    mkdocs.yml (data/, overrides/, templates/, server/), but it keeps hook
+    modules loaded: a change to hooks/ needs a new process to take effect.
+    ``lang``: preview only French and that language (PREVIEW_LANGUAGE).
+    """
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    environment = {**os.environ, "PREVIEW_LANGUAGE": lang or ""}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address, "-f", str(project / "mkdocs.yml")]
+    changed = threading.Event()
+
+    class HookChanged(FileSystemEventHandler):
+        def on_any_event(self, event):
+            if str(event.src_path).endswith(".py") and event.event_type in ("modified", "created", "deleted", "moved"):
+                changed.set()
+
+    observer = Observer()
+    observer.schedule(HookChanged(), str(project / "hooks"), recursive=True)
+    observer.start()
+    try:
+        while True:
+            server = subprocess.Popen(command, cwd=project, env=environment)
+            while server.poll() is None and not changed.wait(0.2):
+                pass
+            if not changed.is_set():
+                return server.returncode
+            changed.clear()
+            print("hooks/ changed: restarting the preview", file=sys.stderr)
+            _stop(server)
+    except KeyboardInterrupt:
+        _stop(server)
+        return 0
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _label(docs: Path, path: Path) -> str:
     return "docs/" + path.relative_to(docs).as_posix()
 
@@ -176,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     reviewed.add_argument("files", nargs="+")
     created = commands.add_parser("new", help="the French file of a new item: place=<slug> ...")
     created.add_argument("assignments", nargs="*")
+    served = commands.add_parser("serve", help="the preview, rebuilt on every save")
+    served.add_argument("--lang", help="preview only French and this language (en, es ...)")
+    served.add_argument("--dev-addr", default="127.0.0.1:8000")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "check":
@@ -188,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         return mark(project, files, reviewed=False, machine_assisted=machine)
     if args.command == "reviewed":
         return mark(project, args.files, reviewed=True)
+    if args.command == "serve":
+        return serve(project, args.lang, args.dev_addr)
     return new(project, [item for item in args.assignments if "=" in item])
 
 

@@ -17,7 +17,9 @@ from pydantic import (
 from provence.errors import Problem
 
 # Something that a browser would read as a tag: `<script>`, `</b>`, `<img ...>`, `<!--`.
-HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>?")
+# The start of something a browser would read as a tag: `<script`, `</b`, `<!--`.
+HTML_TAG_START = r"<\s*/?\s*[A-Za-z!]"
+HTML_TAG = re.compile(HTML_TAG_START + r"[^>]*>?")
 URL = re.compile(r"^https?://[^\s<>\"']+$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # What `make translated` and `make reviewed` write in `translation.source`: the
@@ -26,13 +28,20 @@ SOURCE_HASH = re.compile(r"^[0-9a-f]{12}$")
 # The value `make new` writes in every field an editor must fill in.
 PLACEHOLDER = "À REMPLIR"
 
+# What the build says about a broken rule, without the value: the web editor
+# shows the same words next to the field (provence/cms.py).
+MISSING = "required field is missing; add it"
+PLAIN_TEXT = "write plain text: text fields are shown exactly as typed, never as HTML"
+NOT_A_URL = "is not a web address; expected an address starting with https:// or http://"
+NOT_AN_ID = "is not an id; expected lowercase letters, digits and hyphens (e.g. 'vieux-port')"
+
 # --- Field types
 
 
 def _plain_text(value: str) -> str:
     tag = HTML_TAG.search(value)
     if tag:
-        raise ValueError(f"contains HTML ({tag.group(0)!r}); write plain text: text fields are shown exactly as typed, never as HTML")
+        raise ValueError(f"contains HTML ({tag.group(0)!r}); {PLAIN_TEXT}")
     if not value.strip():
         raise ValueError("is empty; write a text")
     return value
@@ -40,13 +49,13 @@ def _plain_text(value: str) -> str:
 
 def _url(value: str) -> str:
     if not URL.match(value):
-        raise ValueError(f"{value!r} is not a web address; expected an address starting with https:// or http://")
+        raise ValueError(f"{value!r} {NOT_A_URL}")
     return value
 
 
 def _slug(value: str) -> str:
     if not SLUG.match(value):
-        raise ValueError(f"{value!r} is not an id; expected lowercase letters, digits and hyphens (e.g. 'vieux-port')")
+        raise ValueError(f"{value!r} {NOT_AN_ID}")
     return value
 
 
@@ -312,6 +321,38 @@ class Matomo(Strict):
         return url
 
 
+class GitHost(Strict):
+    """``extra.admin.backend``: the git host the web editor saves to (README, "The web editor")."""
+
+    name: Literal["github", "gitlab", "gitea"]
+    repo: str = Field(pattern=r"^[\w.-]+/[\w./-]+$")
+    branch: str = "main"
+    # The OAuth server that signs editors in (GitHub: a Netlify site or a self-hosted provider).
+    base_url: Url | None = None
+    auth_endpoint: str | None = None
+    # The host's API, for GitLab or Gitea installed by the agency itself.
+    api_root: Url | None = None
+    app_id: str | None = None
+    auth_type: Literal["pkce", "implicit"] | None = None
+
+    # Where the editor's browser calls the host's API, when api_root does not say.
+    API_ROOTS: ClassVar[dict[str, str]] = {"github": "https://api.github.com", "gitlab": "https://gitlab.com/api/v4"}
+
+    @model_validator(mode="after")
+    def _gitea_has_its_api(self):
+        if self.name == "gitea" and self.api_root is None:
+            raise ValueError("gitea needs `api_root`, the address of its API (https://git.example.org/api/v1)")
+        return self
+
+
+class Admin(Strict):
+    """``extra.admin``: the web editor served at /admin/ (hooks/admin.py)."""
+
+    backend: GitHost | None = None
+    # The port of the local git backend (`make admin` runs decap-server there).
+    local_port: int = Field(8081, ge=1024, le=65535)
+
+
 # --- Redirects (data/redirects.yml)
 
 
@@ -370,7 +411,7 @@ def describe(detail: dict, model: type[BaseModel]) -> str:
     """A pydantic error detail in plain words."""
     kind, value = detail["type"], detail.get("input")
     if kind == "missing":
-        return "required field is missing; add it"
+        return MISSING
     if kind == "extra_forbidden":
         return f"unknown field (value {value!r}){_did_you_mean(detail['loc'], model)}"
     if kind == "value_error":

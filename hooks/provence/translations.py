@@ -20,7 +20,7 @@ from pathlib import Path
 from provence import models, yamlfile
 from provence.catalog import COLLECTIONS, item_of
 from provence.errors import Problem
-from provence.languages import language_suffix
+from provence.languages import holds_nothing, language_suffix
 
 # --- The version of a French text
 
@@ -189,10 +189,11 @@ def survey(docs_dir: Path, codes: list[str]) -> tuple[list[Row], list[str], list
         for code, row in rows.items():
             path = french.with_name(french.name.removesuffix(f".{default}.md") + f".{code}.md")
             label = "docs/" + path.relative_to(docs_dir).as_posix()
-            if not path.is_file():
+            text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+            if holds_nothing(text):
                 row.missing += 1
                 continue
-            meta, _, found = split(path.read_text(encoding="utf-8-sig"), label)
+            meta, _, found = split(text, label)
             translation, invalid = parse_translation(meta, label)
             problems += found + invalid
             state = status(translation, version)
