@@ -1,6 +1,6 @@
 // Starts the web editor (Decap CMS), written by hooks/admin.py. The editor
 // reads config.yml, generated from the project's models; here it learns to
-// say what the build says when a required field is empty.
+// say what the build says when a field is wrong.
 window.CMS_MANUAL_INIT = true;
 (function () {
   // The build's words for an empty required field (provence/models.py).
@@ -26,6 +26,8 @@ window.CMS_MANUAL_INIT = true;
   script.onload = function () {
     var phrases = window.CMS.getLocale({{ locale | tojson }});
     phrases.editor.editorControlPane.widget.required = {{ required | tojson }};
+    // A pattern's message is the build's own sentence (config.yml): shown as it is.
+    phrases.editor.editorControlPane.widget.regexPattern = "%{pattern}";
     window.CMS.registerEventListener({
       name: "preSave",
       handler: function (event) {
