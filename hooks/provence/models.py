@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import typing
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
@@ -431,6 +432,8 @@ def _did_you_mean(loc: tuple, model: type[BaseModel]) -> str:
 def _fields_at(model, loc):
     for part in loc:
         annotation = model.model_fields.get(part).annotation if part in model.model_fields else None
+        # An optional mapping (`translation: Translation | None`): the mapping's fields.
+        annotation = next((arg for arg in typing.get_args(annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)), annotation)
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
             return []
         model = annotation
