@@ -32,11 +32,17 @@ system-deps:
 setup: $(VENV)/.installed
 
 ## The preview on http://127.0.0.1:8000/, rebuilt on every save; `lang=en`: French and English only (faster).
-serve: setup
+serve: setup node_modules/.installed
 	LC_ALL=C.UTF-8 $(PROVENCE) serve $(if $(PREVIEW),--lang $(PREVIEW))
 
-build: setup
+build: setup node_modules/.installed
 	env -u PREVIEW_LANGUAGE $(BIN)/mkdocs build
+
+## The web editor on this machine, http://127.0.0.1:8000/admin/: the preview, and the local
+## git backend (decap-server, port 8081 = extra.admin.local_port) writing into this clone's docs/.
+admin: setup node_modules/.installed
+	@PORT=8081 BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY="$(CURDIR)" MODE=fs node node_modules/decap-server/dist/index.js & \
+	trap 'kill $$!' EXIT; LC_ALL=C.UTF-8 $(PROVENCE) serve $(if $(PREVIEW),--lang $(PREVIEW))
 
 ## The build's content checks alone (what the pre-commit hook runs), with the build's messages.
 check: setup

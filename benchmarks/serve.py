@@ -89,10 +89,10 @@ def measure(project: Path, lang: str | None, saves: int) -> dict:
                 marker = f"saved-{kind.replace(' ', '-')}-{number}-{time.monotonic_ns()}"
                 # MkDocs waits for the folder to be quiet before it rebuilds: one write, as an editor's save.
                 path.write_text(change(original, marker), "utf-8")
-                times.append(wait_for(base + url, marker, 120))
+                times.append(wait_for(base + url, marker, 300))
                 time.sleep(1)
             path.write_text(original, "utf-8")
-            wait_for(base + url, None, 120)
+            wait_for(base + url, None, 300)
             time.sleep(3)
             results[kind] = {"median s": round(statistics.median(times), 2), "runs s": [round(value, 2) for value in times]}
         return results
