@@ -10,7 +10,8 @@ preview (read from the folder MkDocs rebuilt) shows the change. Then times
 `hooks/provence/commands.py check` (what the pre-commit hook runs).
 
 Writes benchmarks/results/serve.json. The machine is a shared 2-core one:
-the figures are medians of several saves, with the load average next to them.
+the figures are medians of several saves, with the load average next to them,
+and the CPU seconds the preview spent, which do not depend on the other users.
 
 Usage: .venv/bin/python benchmarks/serve.py [--saves N]
 (about 5 minutes)
@@ -19,6 +20,7 @@ Usage: .venv/bin/python benchmarks/serve.py [--saves N]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import socket
@@ -70,6 +72,19 @@ def wait_for(url: str, marker: str | None, timeout: float) -> float:
     raise TimeoutError(f"{url} did not show {marker!r} within {timeout} s")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of a process and its children (Linux /proc), to compare runs
+    whatever else the shared machine does."""
+    total = 0.0
+    with contextlib.suppress(OSError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                total += cpu_seconds(int(child))
+    return total
+
+
 def measure(project: Path, lang: str | None, saves: int) -> dict:
     """Start the preview, then time each kind of save ``saves`` times."""
     port = free_port()
@@ -84,17 +99,20 @@ def measure(project: Path, lang: str | None, saves: int) -> dict:
         for kind, (relative, change, url) in SAVES.items():
             path = project / relative
             original = path.read_text("utf-8")
-            times = []
+            times, cpus = [], []
             for number in range(saves):
                 marker = f"saved-{kind.replace(' ', '-')}-{number}-{time.monotonic_ns()}"
-                # MkDocs waits for the folder to be quiet before it rebuilds: one write, as an editor's save.
+                before = cpu_seconds(server.pid)
+                # One write, as an editor's save.
                 path.write_text(change(original, marker), "utf-8")
                 times.append(wait_for(base + url, marker, 300))
+                cpus.append(cpu_seconds(server.pid) - before)
                 time.sleep(1)
             path.write_text(original, "utf-8")
             wait_for(base + url, None, 300)
             time.sleep(3)
-            results[kind] = {"median s": round(statistics.median(times), 2), "runs s": [round(value, 2) for value in times]}
+            results[kind] = {"median s": round(statistics.median(times), 2), "runs s": [round(value, 2) for value in times],
+                             "median cpu s": round(statistics.median(cpus), 2)}
         return results
     finally:
         server.terminate()

@@ -212,3 +212,24 @@ def test_the_editors_fields_follow_the_models(fixture_project):
                                          "widget": "number", "value_type": "int", "min": 1, "i18n": False}
     tier = next(field for field in collections["partners"]["fields"] if field["name"] == "tier")
     assert [option["value"] for option in tier["options"]] == ["fondateurs", "strategiques"]
+
+
+def test_editing_a_translation_in_the_editor_keeps_its_record(editor):
+    """What the editor does not show (the translation's record, the layout keys) is written back as it was."""
+    project, admin_url, context = editor
+    english = project / "docs/partenaires/metropole-amp.en.md"
+    english.write_text(english.read_text("utf-8").replace(
+        "---\n\n", "translation:\n  machine_assisted: true\n  reviewed: false\n  source: 0123456789ab\n---\n\n", 1), "utf-8")
+    page = context.new_page()
+    page.goto(admin_url)
+    page.get_by_role("button", name="Se connecter").click()
+    page.get_by_role("link", name="partners (docs/partenaires/)").first.wait_for()
+    page.goto(admin_url + "#/collections/partners/entries/metropole-amp")
+    summaries = page.locator("label", has_text=re.compile(r"^summary"))
+    summaries.nth(1).wait_for()
+    replace(page.locator(f"[id='{summaries.nth(1).get_attribute('for')}']"), "The local authority that funds the agency, edited.")
+    publish(page)
+    page.get_by_text("Entrée enregistrée").first.wait_for(timeout=30_000)
+    saved = english.read_text("utf-8")
+    assert "The local authority that funds the agency, edited." in saved
+    assert "translation:\n  machine_assisted: true\n  reviewed: false\n  source: 0123456789ab" in saved

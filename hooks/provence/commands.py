@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -187,6 +188,9 @@ def serve(project: Path, lang: str | None, address: str) -> int:
     observer = Observer()
     observer.schedule(HookChanged(), str(project / "hooks"), recursive=True)
     observer.start()
+    # Stopped by a signal (a terminal closed, a test ending): the preview stops too, not left behind.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    server = None
     try:
         while True:
             server = subprocess.Popen(command, cwd=project, env=environment)
@@ -198,9 +202,10 @@ def serve(project: Path, lang: str | None, address: str) -> int:
             print("hooks/ changed: restarting the preview", file=sys.stderr)
             _stop(server)
     except KeyboardInterrupt:
-        _stop(server)
         return 0
     finally:
+        if server is not None and server.poll() is None:
+            _stop(server)
         observer.stop()
         observer.join()
 
