@@ -10,10 +10,12 @@ import os
 import re
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from browser import browser
 from collections_content import LANGUAGES, SVG, site_files
@@ -134,7 +136,7 @@ def test_an_editor_adds_a_partner_that_the_build_publishes_in_every_language(edi
 
     assert (project / "docs/assets/logos/armateur.svg").read_text("utf-8").strip() == SVG.strip()
     assert "logo:\n  src: ../assets/logos/armateur.svg\n  alt: Logo de l'armateur" in saved.read_text("utf-8")
-    checked = subprocess.run([os.sys.executable, "hooks/provence/commands.py", "check"], cwd=project, capture_output=True, text=True)
+    checked = subprocess.run([sys.executable, "hooks/provence/commands.py", "check"], cwd=project, capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
     build = run_build(project, tmp_path / "site")
     assert build.ok, build.output
@@ -201,8 +203,6 @@ def test_the_editors_fields_follow_the_models(fixture_project):
                                                "docs/agenda/salon-2030.fr.md": site_files()["docs/agenda/salon-2030.fr.md"].replace("end:", "capacity: 80\nend:")}))
     build = run_build(fixture_project)
     assert build.ok, build.output
-    import yaml
-
     config = yaml.safe_load((build.site / "admin/config.yml").read_text("utf-8"))
     collections = {collection["name"]: collection for collection in config["collections"]}
     kind = next(field for field in collections["changemakers"]["fields"] if field["name"] == "kind")
