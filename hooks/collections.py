@@ -37,7 +37,7 @@ def on_pre_build(config):
     if not is_first_pass(config):
         return
     build = context_of(config)
-    codes = [language.code for language in build.languages]
+    codes = [language.code for language in build.declared]
     catalog, problems = load_catalog(Path(config.docs_dir), build.project / "data", codes)
     raise_problems(problems, "the content files")
     build.catalog = catalog

@@ -54,6 +54,9 @@ def copy_project(target: Path, with_docs: bool = False) -> Path:
         else:
             shutil.copy2(source, target / part)
     (target / "docs").mkdir(exist_ok=True)
+    # The web editor's bundle comes from npm (hooks/admin.py): linked, not copied.
+    if (ROOT / "node_modules").is_dir() and not (target / "node_modules").exists():
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     if not with_docs:
         drop_nav(target / "mkdocs.yml")
         drop_content_data(target / "data")

@@ -69,7 +69,8 @@ def test_nginx_sends_the_headers_of_the_headers_file(served_site, site):
     rules = header_rules(site)
     fingerprinted = [pattern for pattern in rules if "*" not in pattern]
     paths = ["/", "/en/lieux/", "/ar/", "/de/pas-ici", "/lieux", "/assets/stylesheets/brand.css",
-             "/assets/javascripts/language-offer.js", "/sitemap.xml", "/zh/search/search_index.json", *fingerprinted]
+             "/assets/javascripts/language-offer.js", "/sitemap.xml", "/zh/search/search_index.json",
+             "/admin/", "/admin/config.yml", "/admin/decap-cms.js", *fingerprinted]
     failures = []
     for path in paths:
         _, headers, _ = get(served_site, path)
@@ -111,6 +112,29 @@ def test_csp_allows_every_inline_script_by_hash_and_nothing_inline_otherwise(sit
             if rules.script_hash(script) not in directives["script-src"].split():
                 failures.append((page.relative_to(site).as_posix(), script[:60]))
     _check(failures, len(pages))
+
+
+def test_the_web_editor_has_its_own_policy_and_the_pages_keep_theirs(served_site, site):
+    site_policy = header_rules(site)["/*"]["Content-Security-Policy"]
+    failures = []
+    for path in ("/", "/en/partenaires/", "/404.html"):
+        if get(served_site, path)[1]["Content-Security-Policy"] != site_policy:
+            failures.append((path, "not the site's policy"))
+    _, headers, _ = get(served_site, "/admin/")
+    editor = dict(part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";"))
+    # What Decap CMS needs (ajv compiles its schema; emotion writes styles), and nothing inline to run.
+    expected = {"script-src": "'self' 'unsafe-eval'", "style-src": "'self' 'unsafe-inline'", "frame-ancestors": "'none'", "object-src": "'none'"}
+    failures += [(name, editor.get(name)) for name, value in expected.items() if editor.get(name) != value]
+    if "http://localhost:8081" not in editor["connect-src"].split():
+        failures.append(("connect-src", "the local git backend is not allowed"))
+    if headers["Cross-Origin-Opener-Policy"] != "same-origin-allow-popups":
+        failures.append(("Cross-Origin-Opener-Policy", headers["Cross-Origin-Opener-Policy"]))
+    if "'unsafe-eval'" in site_policy or "'unsafe-inline'" in site_policy:
+        failures.append(("site policy", "weakened"))
+    status, headers, _ = get(served_site, "/admin/config.yml")
+    if status != 200 or not headers["Content-Type"].startswith("text/yaml"):
+        failures.append(("config.yml", status, headers["Content-Type"]))
+    _check(failures, 6)
 
 
 def test_server_rule_files_are_not_served(served_site):

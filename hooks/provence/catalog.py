@@ -11,7 +11,7 @@ from pathlib import Path
 
 from provence import models, yamlfile
 from provence.errors import Problem
-from provence.languages import language_suffix
+from provence.languages import holds_nothing, language_suffix
 
 # Collection -> (folder under docs/, front matter model). Folder names are the French URLs.
 COLLECTIONS = {
@@ -281,6 +281,9 @@ def collection_files(docs_dir: Path, kind: str, default: str) -> dict[str, dict[
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         code = language_suffix(path.name) or default
         slug = path.name.removesuffix(".md").removesuffix(f".{code}")
+        # A translation that holds nothing is no translation (provence/languages.holds_nothing).
+        if code != default and holds_nothing(path.read_text(encoding="utf-8-sig")):
+            continue
         if slug != "index":
             files.setdefault(slug, {})[code] = path
     return files
@@ -305,7 +308,10 @@ def load_item(docs_dir, kind, slug, files, default, context=None) -> tuple[Item 
     if default not in files:
         folder = COLLECTIONS[kind][0]
         return None, [Problem(label[code], "file name", f"there is no French file docs/{folder}/{slug}.{default}.md; every item starts with its French file") for code in sorted(files)]
-    french_raw, problems = yamlfile.front_matter(files[default].read_text(encoding="utf-8"), label[default])
+    french_text = files[default].read_text(encoding="utf-8")
+    french_raw, problems = yamlfile.front_matter(french_text, label[default])
+    # A file fresh from `make new`: its placeholders are the problem, not the types they are not.
+    problems += placeholder_problems(model, french_raw, french_text, label[default]) if not problems else []
     french, found = models.validate(model, french_raw, label[default], context=context) if not problems else (None, [])
     problems += found
     if french is not None:
@@ -319,6 +325,29 @@ def load_item(docs_dir, kind, slug, files, default, context=None) -> tuple[Item 
     if french is None:
         return None, problems
     return Item(kind, slug, label[default], french, translations), problems
+
+
+def placeholder_problems(model, raw: dict, text: str, label: str) -> list[Problem]:
+    """Each field (and the body) that still holds the placeholder written by `make new`."""
+    problems = []
+    for path, value in flatten(raw).items():
+        if isinstance(value, str) and value.strip() == models.PLACEHOLDER:
+            problems.append(Problem(label, path, f"still holds the placeholder {models.PLACEHOLDER!r}; replace the placeholder with {field_description(model, path)}"))
+    match = yamlfile.FRONT_MATTER.match(text)
+    if match and models.PLACEHOLDER in text[match.end():]:
+        problems.append(Problem(label, "body", f"still holds the placeholder {models.PLACEHOLDER!r}; replace the placeholder with the page's text"))
+    return problems
+
+
+def field_description(model, dotted: str) -> str:
+    """What a field holds, from its model ('image.alt' -> 'what the image shows ...')."""
+    field = None
+    for part in dotted.split("."):
+        field = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, models.BaseModel) else None
+        if field is None:
+            return "its value"
+        model = field.annotation
+    return field.description or "its value"
 
 
 def load_translation(path: Path, label: str, french_raw: dict, model, context=None) -> tuple[models.FrontMatter | None, list[Problem]]:
@@ -451,28 +480,34 @@ def picture_site_path(item) -> str:
 # --- References between files
 
 
+# Where the ids that a field refers to are written, as the error message names it.
+REFERENCE_SOURCES = {
+    "themes": "data/themes.yml", "tiers": "data/tiers.yml", "figures": "data/figures.yml",
+    "sectors": "docs/filieres/", "places": "docs/lieux/", "partners": "docs/partenaires/",
+}
+
+
+def known_ids(catalog: Catalog, target: str) -> dict:
+    """The entries a reference may name: a collection's items or a data file's entries."""
+    return catalog.collections[target] if target in COLLECTIONS else getattr(catalog, target)
+
+
 def check_references(catalog: Catalog) -> list[Problem]:
-    """Every id or slug that a file cites exists."""
-    sectors, places = catalog.collections["sectors"], catalog.collections["places"]
-    partners = catalog.collections["partners"]
+    """Every id or slug that a file cites exists (the models say which fields cite what)."""
     checks = []
-    for place in places.values():
+    for kind, (_, model) in COLLECTIONS.items():
+        for name, target in models.references(model).items():
+            known, where = known_ids(catalog, target), REFERENCE_SOURCES[target]
+            for item in catalog.collections[kind].values():
+                value = getattr(item, name)
+                cited = value if isinstance(value, list) else [value] if value is not None else []
+                checks += [(item.file, name, id_, known, where) for id_ in cited]
+    for place in catalog.collections["places"].values():
         checks.append((place.file, "commune", place.commune, catalog.communes, "data/communes.yml"))
-        checks += [(place.file, "themes", theme, catalog.themes, "data/themes.yml") for theme in place.themes]
-        checks += [(place.file, "sectors", sector, sectors, "docs/filieres/") for sector in place.sectors]
-    for sector in sectors.values():
-        checks += [(sector.file, "figures", figure, catalog.figures, "data/figures.yml") for figure in sector.figures]
-    for partner in partners.values():
-        checks.append((partner.file, "tier", partner.tier, catalog.tiers, "data/tiers.yml"))
-        checks += [(partner.file, "sectors", sector, sectors, "docs/filieres/") for sector in partner.sectors]
-    for changemaker in catalog.collections["changemakers"].values():
-        checks.append((changemaker.file, "sector", changemaker.sector, sectors, "docs/filieres/"))
-    for event in catalog.collections["events"].values():
-        if event.place:
-            checks.append((event.file, "place", event.place, places, "docs/lieux/"))
     for figure in catalog.figures.values():
         checks.append((f"data/figures.yml (id {figure.id!r})", "source", figure.source, catalog.sources, "data/sources.yml"))
     if catalog.budget:
+        partners = catalog.collections["partners"]
         checks.append(("data/budget.yml", "source", catalog.budget.source, catalog.sources, "data/sources.yml"))
         if catalog.budget.total:
             checks.append(("data/budget.yml", "total", catalog.budget.total, catalog.figures, "data/figures.yml"))

@@ -95,6 +95,7 @@ PIPELINE = (
     Step("on_post_build", "not_found", -210, "final pass: each language's 404 page in its own folder"),
     Step("on_post_build", "sitemap", -220, "final pass: sitemaps with the real translations of every language, robots.txt"),
     Step("on_post_build", "open_data", -230, "final pass: GeoJSON, GPX, iCalendar and JSON of every language"),
+    Step("on_post_build", "admin", -240, "final pass: the web editor at /admin/, its configuration generated from the models and data"),
     Step("on_post_build", "cdn", -300, "final pass, after every writer: hashes the final pages' inline scripts, lists the assets"),
     Step("on_post_build", "atomic_build", -1000, "final pass, last: the staging folder replaces the published site"),
 )
