@@ -184,6 +184,18 @@ class Event(FrontMatter):
         return self
 
 
+class News(FrontMatter):
+    """A news post: ``docs/actualites/<slug>.<lang>.md``, dated with the date of its facts."""
+
+    TEXT: ClassVar[set[str]] = {"image.alt"}
+
+    summary: Text
+    date: datetime.date
+    image: Picture
+    sectors: list[Id] = []
+    places: list[Id] = []
+
+
 # --- Data files
 
 Translations = dict[str, Text]
@@ -344,6 +356,8 @@ def describe(detail: dict, model: type[BaseModel]) -> str:
         return f"unknown field (value {value!r}){_did_you_mean(detail['loc'], model)}"
     if kind == "value_error":
         return detail["msg"].removeprefix("Value error, ")
+    if kind.startswith(("date_", "datetime_")):
+        return f"{value!r} is not a date; expected a date written YYYY-MM-DD, e.g. 2023-10-17"
     if kind == "literal_error":
         return f"{value!r} is not allowed; expected {detail['ctx']['expected']}"
     return f"{value!r} is not valid: {detail['msg'].lower()}"
