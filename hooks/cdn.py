@@ -5,8 +5,9 @@ the templates of ``server/``.
 
 Security headers with a Content-Security-Policy that allows inline scripts by
 their hash only (computed here from the built pages), long immutable caching
-for fingerprinted assets, revalidation for everything else, the 404 page of
-each language with status 404, and the redirects of ``data/redirects.yml``.
+for fingerprinted assets, revalidation for everything else, Atom's media type
+for the news feeds, the 404 page of each language with status 404, and the
+redirects of ``data/redirects.yml``.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def on_post_build(config):
         "immutable": cdn.IMMUTABLE,
         "revalidate": cdn.REVALIDATE,
         "fingerprinted": cdn.fingerprinted_assets(site),
+        "feeds": cdn.feeds(site),
+        "feed_type": cdn.FEED_TYPE,
         "redirects": redirects,
         "languages": build.languages,
         "rule_files": RULE_FILES,

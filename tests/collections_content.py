@@ -1,6 +1,6 @@
-"""A small but complete content set for fixture sites: every collection, every
-data file, translations and index pages, written to the content contract
-(data/README.md)."""
+"""A small but complete content set for fixture sites: every collection (news
+posts included), every data file, translations and index pages, written to
+the content contract (data/README.md)."""
 
 from __future__ import annotations
 
@@ -176,6 +176,49 @@ EVENTS = {
         """),
 }
 
+NEWS = {
+    # Newest first: sante-2024, lancement and fete-du-port (same day: by file name), port-2023.
+    "docs/actualites/lancement.fr.md": page("""
+        title: Lancement de l'agence
+        summary: L'agence est lancée.
+        date: 2023-10-17
+        image: {src: ../assets/illustrations/vieux-port.svg, alt: Le port en fête}
+        sectors: [tourisme]
+        places: [vieux-port]
+        """, "# Lancement de l'agence\n\nLe lancement. [[figure:budget-total]]"),
+    "docs/actualites/lancement.en.md": page("""
+        title: Launch of the agency
+        summary: The agency is launched.
+        image: {alt: The harbour celebrating}
+        """, "# Launch of the agency\n\nThe launch."),
+    "docs/actualites/fete-du-port.fr.md": page("""
+        title: Fête du port
+        summary: Le port en fête.
+        date: 2023-10-17
+        image: {src: ../assets/illustrations/vieux-port.svg, alt: Des bateaux pavoisés}
+        places: [vieux-port, calanques]
+        """, "La fête."),
+    "docs/actualites/sante-2024.fr.md": page("""
+        title: Une année pour la santé
+        summary: La filière santé en 2024.
+        date: 2024-03-10
+        image: {src: ../assets/illustrations/calanques.svg, alt: Une calanque au soleil}
+        sectors: [sante]
+        """, "La santé."),
+    "docs/actualites/sante-2024.en.md": page("""
+        title: A year for health
+        summary: The health sector in 2024.
+        image: {alt: A calanque in the sun}
+        """, "Health."),
+    "docs/actualites/port-2023.fr.md": page("""
+        title: Le port au printemps
+        summary: Le port en juin.
+        date: 2023-06-01
+        image: {src: ../assets/illustrations/vieux-port.svg, alt: Le port au printemps}
+        sectors: [tourisme]
+        """, "Le port."),
+}
+
 INDEXES = {
     "docs/index.fr.md": HOME,
     "docs/lieux/index.fr.md": page("title: Les lieux totem\nlisting: places", "# Les lieux totem"),
@@ -186,9 +229,24 @@ INDEXES = {
     "docs/agenda/index.fr.md": page("title: L'agenda\nlisting: events", "# L'agenda"),
     # A translated index page without `listing:` shows its French version's listing.
     "docs/agenda/index.en.md": page("title: Agenda", "# Agenda"),
+    "docs/actualites/index.fr.md": page("title: Actualités\nlisting: news", "# Actualités"),
+    "docs/actualites/index.en.md": page("title: News", "# News"),
 }
 
 
 def site_files(**extra: str) -> dict[str, str]:
     """The whole content set, with extra or replaced files."""
-    return {**DATA, **SECTORS, **PLACES, **PARTNER_FILES, **NETWORK, **EVENTS, **INDEXES, **extra}
+    return {**DATA, **SECTORS, **PLACES, **PARTNER_FILES, **NETWORK, **EVENTS, **NEWS, **INDEXES, **extra}
+
+
+def news_archive(count: int) -> dict[str, str]:
+    """``count`` more French posts, one a day from 1 January 2022 (all older than those of NEWS)."""
+    return {
+        f"docs/actualites/archive-{number:02d}.fr.md": page(f"""
+            title: Archive {number:02d}
+            summary: Nouvelle numéro {number}.
+            date: 2022-01-{number:02d}
+            image: {{src: ../assets/illustrations/calanques.svg, alt: Archive {number}}}
+            """)
+        for number in range(1, count + 1)
+    }

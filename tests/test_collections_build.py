@@ -362,7 +362,7 @@ BAD_INPUT = {
     ),
     "unknown listing": (
         {"docs/reseau/index.fr.md": "---\ntitle: Réseau\nlisting: reseau\n---\n"},
-        "docs/reseau/index.fr.md: listing: 'reseau' is not a listing; expected one of: places, sectors, partners, changemakers, events",
+        "docs/reseau/index.fr.md: listing: 'reseau' is not a listing; expected one of: places, sectors, partners, changemakers, events, news",
     ),
 }
 

@@ -1,7 +1,8 @@
 """CDN behaviour with the site served by Debian's nginx using the rules the
 build writes (nginx.conf), checked against the rules written for Netlify and
 Cloudflare Pages (_headers, _redirects): security headers, caching, 404 page
-per language, French at /, trailing slashes, redirects of old addresses."""
+per language, French at /, trailing slashes, redirects of old addresses, the
+news feeds' media type."""
 
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ def test_nginx_sends_the_headers_of_the_headers_file(served_site, site):
     fingerprinted = [pattern for pattern in rules if "*" not in pattern]
     paths = ["/", "/en/lieux/", "/ar/", "/de/pas-ici", "/lieux", "/assets/stylesheets/brand.css",
              "/assets/javascripts/language-offer.js", "/sitemap.xml", "/zh/search/search_index.json",
-             "/admin/", "/admin/config.yml", "/admin/decap-cms.js", *fingerprinted]
+             "/admin/", "/admin/config.yml", "/admin/decap-cms.js",
+             "/actualites/feed.atom", "/ar/actualites/feed.atom", *fingerprinted]
     failures = []
     for path in paths:
         _, headers, _ = get(served_site, path)
@@ -97,6 +99,23 @@ def test_fingerprinted_assets_are_immutable_and_pages_short_lived(served_site, s
         if get(served_site, path)[1]["Cache-Control"] != REVALIDATE:
             failures.append(path)
     _check(failures, len(fingerprinted) + 3)
+
+
+def test_news_feeds_are_served_as_atom_in_utf_8_and_compressed(served_site, site, languages):
+    feeds = sorted("/" + path.relative_to(site).as_posix() for path in site.rglob("*.atom"))
+    assert feeds == sorted(f"/{language_folder(language)}actualites/feed.atom" for language in languages)
+    failures = []
+    for path in feeds:
+        status, headers, body = get(served_site, path)
+        if (status, headers["Content-Type"]) != (200, "application/atom+xml; charset=utf-8") or body != (site / path.lstrip("/")).read_bytes():
+            failures.append((path, status, headers["Content-Type"]))
+        _, headers, _ = get(served_site, path, {"Accept-Encoding": "gzip"})
+        if headers.get("Content-Encoding") != "gzip":
+            failures.append((path, "not compressed"))
+    # Netlify and Cloudflare Pages are told the same type.
+    rules = header_rules(site)
+    failures += [(path, "_headers") for path in feeds if rules.get(path, {}).get("Content-Type") != "application/atom+xml; charset=utf-8"]
+    _check(failures, 3 * len(feeds))
 
 
 def test_csp_allows_every_inline_script_by_hash_and_nothing_inline_otherwise(site):

@@ -1,10 +1,11 @@
 """The content collections and data files of one build, read and validated
-once: places, sectors, partners, changemakers, events, and the key figures,
-sources, tiers, themes, communes, budget, territory, ordinals and amounts
-they refer to."""
+once: places, sectors, partners, changemakers, events, news posts, and the key
+figures, sources, tiers, themes, communes, budget, territory, ordinals and
+amounts they refer to."""
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,15 +21,23 @@ COLLECTIONS = {
     "partners": ("partenaires", models.Partner),
     "changemakers": ("reseau", models.Changemaker),
     "events": ("agenda", models.Event),
+    "news": ("actualites", models.News),
 }
 # The generated theme pages of the route live under this folder (hooks/theme_pages.py).
 THEME_FOLDER = "lieux/themes"
+# The later pages of the news listing: actualites/page/2/ ... (hooks/news.py).
+NEWS_PAGES_FOLDER = "actualites/page"
+# Item file names kept for folders of generated pages: collection -> (slug, what, address).
+RESERVED_SLUGS = {
+    "places": ("themes", "the theme pages", "lieux/themes/<theme>/"),
+    "news": ("page", "the later pages of the news listing", "actualites/page/<n>/"),
+}
 # data/<name>.yml -> model of one entry (budget.yml is a single mapping).
 DATA_LISTS = {
     "figures": models.Figure, "sources": models.Source, "tiers": models.Tier, "themes": models.Theme, "communes": models.Commune,
 }
 # The image field of each collection that has one.
-PICTURES = {"places": "image", "partners": "logo"}
+PICTURES = {"places": "image", "partners": "logo", "news": "image"}
 FOLDERS = {folder: kind for kind, (folder, _) in COLLECTIONS.items()}
 
 
@@ -47,6 +56,9 @@ class Item:
     file: str
     fields: models.FrontMatter
     translations: dict = field(default_factory=dict)
+    # The language ``fields`` are written in (load_item gives the default one;
+    # localized() the language of the translation it picks).
+    language: str = ""
 
     @property
     def path(self) -> str:
@@ -55,7 +67,9 @@ class Item:
 
     def localized(self, code: str) -> "Item":
         """The item as readers of a language see it (the French text where it is not translated)."""
-        return replace(self, fields=self.translations.get(code, self.fields))
+        if code not in self.translations:
+            return self
+        return replace(self, fields=self.translations[code], language=code)
 
     def __getattr__(self, name):
         if name.startswith("__"):
@@ -107,10 +121,17 @@ def commune_name(communes: dict, name: str, code: str) -> str:
 
 
 def in_sector(items: list[Item], kind: str, sector: str) -> list[Item]:
-    """The items of a collection (places, partners, changemakers) that belong to a sector."""
+    """The items of a collection (places, partners, changemakers, news) that belong to a sector."""
     if kind == "changemakers":
         return [item for item in items if item.sector == sector]
     return [item for item in items if sector in item.sectors]
+
+
+def at_place(items: list[Item], kind: str, place: str) -> list[Item]:
+    """The items of a collection (events, news) that concern a totem place."""
+    if kind == "events":
+        return [item for item in items if item.place == place]
+    return [item for item in items if place in item.places]
 
 
 def _reading_order(kind, catalog):
@@ -118,6 +139,9 @@ def _reading_order(kind, catalog):
         return lambda item: (item.route, item.slug)
     if kind == "events":
         return lambda item: (item.start, item.slug)
+    if kind == "news":
+        # Newest first; posts of the same day in the order of their file names.
+        return lambda item: (-item.date.toordinal(), item.slug)
     if kind == "partners":
         return lambda item: (_tier_order(catalog, item.tier), item.title.casefold(), item.slug)
     return lambda item: (item.title.casefold(), item.slug)
@@ -161,6 +185,7 @@ def load_catalog(docs_dir: Path, data_dir: Path, languages: list[str]) -> tuple[
         catalog.invalid |= set(collection_files(docs_dir, kind, default)) - set(entries)
     problems += check_references(catalog) + reserved_slugs(catalog) + missing_territory(catalog, docs_dir, default)
     catalog.listings = index_listings(docs_dir, default)
+    problems += missing_news_listing(catalog, default)
     return catalog, problems
 
 
@@ -234,6 +259,19 @@ def missing_territory(catalog: Catalog, docs_dir: Path, default: str) -> list[Pr
     if catalog.territory is not None or not catalog.collections["places"]:
         return []
     return [Problem("data/territory.yml", "", "missing; the places of docs/lieux/ need the territory's bounds (name, lat, lon)")]
+
+
+def missing_news_listing(catalog: Catalog, default: str) -> list[Problem]:
+    """News posts link back to their listing: without its page they would lead nowhere."""
+    folder = COLLECTIONS["news"][0]
+    if not catalog.collections["news"] or catalog.listings.get(folder) == "news":
+        return []
+    return [Problem(f"docs/{folder}/index.{default}.md", "listing", f"the news posts of docs/{folder}/ need their listing page: write this file with `listing: news` in its front matter")]
+
+
+def has_news(catalog) -> bool:
+    """True when the site has its news section (the listing page of docs/actualites/)."""
+    return catalog is not None and catalog.listings.get(COLLECTIONS["news"][0]) == "news"
 
 
 def data_ids(raw) -> set[str]:
@@ -324,7 +362,7 @@ def load_item(docs_dir, kind, slug, files, default, context=None) -> tuple[Item 
             translations[code] = translated
     if french is None:
         return None, problems
-    return Item(kind, slug, label[default], french, translations), problems
+    return Item(kind, slug, label[default], french, translations, language=default), problems
 
 
 def placeholder_problems(model, raw: dict, text: str, label: str) -> list[Problem]:
@@ -371,8 +409,13 @@ def disagreements(french: dict, translation: dict, text: set[str], label: str) -
         if path in text or path.split(".")[0] in text or path not in french_flat:
             continue
         if french_flat[path] != value:
-            problems.append(Problem(label, path, f"{value!r} disagrees with the French file ({french_flat[path]!r}); write non-text fields only in the French file"))
+            problems.append(Problem(label, path, f"{_as_written(value)} disagrees with the French file ({_as_written(french_flat[path])}); write non-text fields only in the French file"))
     return problems
+
+
+def _as_written(value) -> str:
+    # A date as the editor writes it (2023-10-17), anything else as Python shows it.
+    return value.isoformat() if isinstance(value, datetime.date) else repr(value)
 
 
 def flatten(data: dict, prefix: str = "") -> dict:
@@ -459,11 +502,14 @@ def item_of(src_uri: str) -> tuple[str | None, str | None]:
 
 
 def reserved_slugs(catalog: Catalog) -> list[Problem]:
-    """A place file named like the theme pages' folder would take their address."""
-    slug = THEME_FOLDER.split("/")[1]
-    if slug not in catalog.collections["places"]:
-        return []
-    return [Problem(f"docs/lieux/{slug}.fr.md", "file name", f"'{slug}' is kept for the theme pages ({THEME_FOLDER}/<theme>/); give the place another file name")]
+    """An item file named like a folder of generated pages would take their address."""
+    problems = []
+    for kind, (slug, what, address) in RESERVED_SLUGS.items():
+        if slug in catalog.collections[kind]:
+            item = catalog.collections[kind][slug]
+            singular = {"places": "place", "news": "news post"}[kind]
+            problems.append(Problem(item.file, "file name", f"'{slug}' is kept for {what} ({address}); give the {singular} another file name"))
+    return problems
 
 
 def theme_path(theme_id: str) -> str:

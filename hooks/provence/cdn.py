@@ -144,6 +144,17 @@ def fingerprinted_assets(site: Path) -> list[str]:
     )
 
 
+# --- Media types
+
+# Sent explicitly: a CDN's or a server's list of types may not know .atom.
+FEED_TYPE = "application/atom+xml; charset=utf-8"
+
+
+def feeds(site: Path) -> list[str]:
+    """Site paths of the Atom feeds ('/actualites/feed.atom', '/en/actualites/feed.atom' ...)."""
+    return sorted("/" + path.relative_to(site).as_posix() for path in site.rglob("*.atom") if path.is_file())
+
+
 # --- Redirects
 
 

@@ -226,6 +226,18 @@ class Event(FrontMatter):
         return self
 
 
+class News(FrontMatter):
+    """A news post: ``docs/actualites/<slug>.<lang>.md``, dated with the date of its facts."""
+
+    TEXT: ClassVar[set[str]] = {"image.alt"}
+
+    summary: Text = Field(description="one or two sentences shown on the post's card and in the feeds")
+    date: datetime.date = Field(description="the date of the facts the post reports, YYYY-MM-DD")
+    image: Picture = Field(description="an image file next to the content (src, relative to this file) and its text alternative (alt)")
+    sectors: list[Id] = refers_to("sectors", default=[], description="the economic sectors the post concerns (files of docs/filieres/)")
+    places: list[Id] = refers_to("places", default=[], description="the totem places the post concerns (files of docs/lieux/)")
+
+
 # --- Data files
 
 Translations = dict[str, Text]
@@ -476,6 +488,8 @@ def describe(detail: dict, model: type[BaseModel]) -> str:
         return f"unknown field (value {value!r}){_did_you_mean(detail['loc'], model)}"
     if kind == "value_error":
         return detail["msg"].removeprefix("Value error, ")
+    if kind.startswith(("date_", "datetime_")):
+        return f"{value!r} is not a date; expected a date written YYYY-MM-DD, e.g. 2023-10-17"
     if kind == "literal_error":
         return f"{value!r} is not allowed; expected {detail['ctx']['expected']}"
     return f"{value!r} is not valid: {detail['msg'].lower()}"

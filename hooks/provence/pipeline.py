@@ -59,11 +59,13 @@ PIPELINE = (
     Step("on_files", "languages", 50, "first pass: a file in an unconfigured language stops the build, before i18n drops it silently"),
     _plugin("on_files", "i18n", -100, "keeps this language's files and records them in i18n_files_per_language"),
     Step("on_files", "theme_pages", -200, "after i18n: generated pages join this language's files (a page added before would be dropped)"),
+    Step("on_files", "news", -210, "after i18n: the news listing's later pages join this language's files, as the theme pages do"),
     # --- on_env: once per pass, before any page is rendered
     Step("on_env", "languages", 30, "the language of the pass and its path helpers, which the later globals use"),
     Step("on_env", "ui_strings", 20, "ui() bound to the language of the pass"),
     Step("on_env", "search_index", 10, "the search worker's name and the language folder of the search index"),
     _plugin("on_env", "i18n", 0, "adds Jinja's loop controls for its sitemap template"),
+    Step("on_env", "news", -5, "the language's feed and latest posts (every page's head, the home's band), before collections copies the globals"),
     Step("on_env", "collections", -10, "after every global is set: the collections' environment copies them"),
     # --- on_page_content
     Step("on_page_content", "figures", 0, "an unknown figure marker stops the build, naming the page"),
@@ -95,7 +97,8 @@ PIPELINE = (
     Step("on_post_build", "not_found", -210, "final pass: each language's 404 page in its own folder"),
     Step("on_post_build", "sitemap", -220, "final pass: sitemaps with the real translations of every language, robots.txt"),
     Step("on_post_build", "open_data", -230, "final pass: GeoJSON, GPX, iCalendar and JSON of every language"),
-    Step("on_post_build", "admin", -240, "final pass: the web editor at /admin/, its configuration generated from the models and data"),
+    Step("on_post_build", "news", -240, "final pass: the Atom feed of every language, before cdn gives the feeds their media type"),
+    Step("on_post_build", "admin", -250, "final pass: the web editor at /admin/, its configuration generated from the models and data"),
     Step("on_post_build", "cdn", -300, "final pass, after every writer: hashes the final pages' inline scripts, lists the assets"),
     Step("on_post_build", "atomic_build", -1000, "final pass, last: the staging folder replaces the published site"),
 )
