@@ -492,7 +492,23 @@ def describe(detail: dict, model: type[BaseModel]) -> str:
         return f"{value!r} is not a date; expected a date written YYYY-MM-DD, e.g. 2023-10-17"
     if kind == "literal_error":
         return f"{value!r} is not allowed; expected {detail['ctx']['expected']}"
+    if kind == "model_type" and (shape := _shape(model, detail["loc"])):
+        return f"expected {shape}, got {value!r}"
     return f"{value!r} is not valid: {detail['msg'].lower()}"
+
+
+def _shape(model: type[BaseModel], loc: tuple) -> str:
+    """How a mapping is written: `machine_assisted: true|false`, `reviewed_on: YYYY-MM-DD`..."""
+    target = _model_at(model, loc)
+    if target is None:
+        return ""
+    examples = {bool: "true|false", datetime.date: "YYYY-MM-DD"}
+    parts = []
+    for name, field in target.model_fields.items():
+        kinds = typing.get_args(field.annotation) or (field.annotation,)
+        example = next((examples[kind] for kind in kinds if kind in examples), "…")
+        parts.append(f"`{field.alias or name}: {example}`")
+    return ", ".join(parts)
 
 
 def _did_you_mean(loc: tuple, model: type[BaseModel]) -> str:
@@ -503,15 +519,21 @@ def _did_you_mean(loc: tuple, model: type[BaseModel]) -> str:
 
 
 def _fields_at(model, loc):
+    model = _model_at(model, loc)
+    # The names an editor writes: a field's alias (`from:`) when it has one.
+    return [field.alias or name for name, field in model.model_fields.items()] if model else []
+
+
+def _model_at(model, loc):
+    """The model of the mapping at ``loc`` (``("translation",)``), or None."""
     for part in loc:
         annotation = model.model_fields.get(part).annotation if part in model.model_fields else None
         # An optional mapping (`translation: Translation | None`): the mapping's fields.
         annotation = next((arg for arg in typing.get_args(annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)), annotation)
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-            return []
+            return None
         model = annotation
-    # The names an editor writes: a field's alias (`from:`) when it has one.
-    return [field.alias or name for name, field in model.model_fields.items()]
+    return model
 
 
 def text_paths(model: type[FrontMatter]) -> set[str]:
