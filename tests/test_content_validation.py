@@ -17,11 +17,10 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 import figures as figures_hook
-import languages as languages_hook
 import ui_strings
 from collections_content import site_files
 from conftest import ROOT, write_files
-from provence import cdn, yamlfile
+from provence import cdn, translations, yamlfile
 from provence.catalog import load_catalog
 from provence.figures import markers
 
@@ -45,8 +44,8 @@ BAD_INPUT = {
          "docs/partenaires/metropole-amp.fr.md: tier: required field is missing; add it"],
     ),
     "missing required field": (
-        {PARTNER_PATH: PARTNER_FILE.replace("member_since: 2023\n", "")},
-        ["docs/partenaires/metropole-amp.fr.md: member_since: required field is missing; add it"],
+        {PARTNER_PATH: PARTNER_FILE.replace("tier: fondateurs\n", "")},
+        ["docs/partenaires/metropole-amp.fr.md: tier: required field is missing; add it"],
     ),
     "wrong type": (
         {PARTNER_PATH: PARTNER_FILE.replace("member_since: 2023", "member_since: deux mille")},
@@ -74,7 +73,9 @@ BAD_INPUT = {
     ),
     "duplicate id": (
         {"data/figures.yml": site_files()["data/figures.yml"].replace("id: budget-total", "id: university-rank")},
-        ["data/figures.yml: id: 'university-rank' is used twice; expected each id once"],
+        # The renamed figure was the budget's total, which now cites nothing.
+        ["data/budget.yml: total: 'budget-total' does not exist in data/figures.yml; expected one of: airport-passengers-2023, university-rank",
+         "data/figures.yml: id: 'university-rank' is used twice; expected each id once"],
     ),
     "duplicate slug": (
         {"docs/lieux/Calanques.fr.md": PLACE.replace("route: 3", "route: 4")},
@@ -120,6 +121,21 @@ BAD_INPUT = {
     "place taking the theme pages' folder": (
         {"docs/lieux/themes.fr.md": PLACE.replace("route: 3", "route: 9")},
         ["docs/lieux/themes.fr.md: file name: 'themes' is kept for the theme pages (lieux/themes/<theme>/); give the place another file name"],
+    ),    "unknown commune": (
+        {"docs/lieux/calanques.fr.md": PLACE.replace("commune: Cassis", "commune: Cassis-sur-Mer")},
+        ["docs/lieux/calanques.fr.md: commune: 'Cassis-sur-Mer' does not exist in data/communes.yml; expected one of: Aix-en-Provence, Cassis, Marseille"],
+    ),
+    "commune without a name in a language": (
+        {"data/communes.yml": site_files()["data/communes.yml"].replace(", zh: \"马赛\"", "")},
+        ["data/communes.yml (id 'Marseille'): name.zh: missing; write the 'zh' name (the French name 'Marseille' if the language has no other)"],
+    ),
+    "amount pattern without its amount": (
+        {"data/amounts.yml": "fr: \"{currency}\"\n"},
+        ["data/amounts.yml: fr: '{currency}' needs {amount} and {currency}; write where each goes, e.g. '{amount} de {currency}'"],
+    ),
+    "unknown budget total": (
+        {"data/budget.yml": site_files()["data/budget.yml"].replace("total: budget-total", "total: budget-2030")},
+        ["data/budget.yml: total: 'budget-2030' does not exist in data/figures.yml; expected one of: airport-passengers-2023, budget-total, university-rank"],
     ),
 }
 
@@ -185,7 +201,7 @@ def test_an_unknown_listing_names_the_page_and_the_listings(tmp_path):
         _collections_hook().render_listing(None, "reseau", index, config)
     assert str(raised.value) == (
         "1 problem in the content files:\n"
-        "  - docs/reseau/index.fr.md: listing: 'reseau' is not a listing; expected one of: places, sectors, partners, changemakers, events"
+        "  - docs/reseau/index.fr.md: listing: 'reseau' is not a listing; expected one of: places, sectors, partners, changemakers, events, news"
     )
 
 
@@ -236,21 +252,29 @@ def test_front_matter_that_mkdocs_would_ignore_is_reported():
 
 
 def test_a_malformed_translation_status_names_file_and_field():
-    with pytest.raises(PluginError) as raised:
-        languages_hook.machine_translation_pending({"translation": "maschine"}, "docs/port.de.md")
-    assert str(raised.value) == (
-        "1 problem in docs/port.de.md:\n"
-        "  - docs/port.de.md: translation: expected `machine_assisted: true|false` and `reviewed: true|false`, got 'maschine'"
-    )
+    translation, problems = translations.parse_translation({"translation": "maschine"}, "docs/port.de.md")
+    assert translation is None
+    assert [str(problem) for problem in problems] == [
+        "docs/port.de.md: translation: expected `machine_assisted: true|false`, `reviewed: true|false`, "
+        "`reviewed_on: YYYY-MM-DD`, `source: …`, got 'maschine'"
+    ]
+
+
+CURRENT = "0123456789ab"
 
 
 @pytest.mark.parametrize(("translation", "pending"), [
     (None, False), ({"machine_assisted": True, "reviewed": False}, True), ({"machine_assisted": True, "reviewed": True}, False),
     ({"machine_assisted": False}, False), ({"machine_assisted": True}, True),
+    # A review covers the French text it was made against; a newer French text needs a new one.
+    ({"machine_assisted": True, "reviewed": True, "source": CURRENT}, False),
+    ({"machine_assisted": True, "reviewed": True, "source": "ba9876543210"}, True),
 ])
 def test_a_machine_translation_is_pending_until_reviewed(translation, pending):
     meta = {} if translation is None else {"translation": translation}
-    assert languages_hook.machine_translation_pending(meta, "docs/port.de.md") is pending
+    parsed, problems = translations.parse_translation(meta, "docs/port.de.md")
+    assert problems == []
+    assert translations.status(parsed, CURRENT).unreviewed_machine is pending
 
 
 # --- Redirects (data/redirects.yml), checked against the built pages

@@ -89,45 +89,61 @@ FIGURE = models.Figure(id="rank", value=1, unit="rank", label={"fr": "{value} po
 SOURCE = models.Source(id="report", title={"fr": "Rapport annuel", "en": "Annual report"}, publisher="Port de Marseille", url="https://example.org/r")
 
 
+ABOUT = {"fr": "près de {value}", "en": "about {value}"}
+
+
 def test_a_figure_view_has_everything_a_card_shows_in_the_readers_language():
-    assert fmt.figure_view(FIGURE, SOURCE, "en", "fr", ORDINALS) == {
-        "id": "rank", "value": "1st", "label": "the 1st port of the Mediterranean", "ranked": True,
-        "date": "June 1, 2023", "iso_date": "2023-06-01",
-        "source": {"title": "Annual report", "publisher": "Port de Marseille", "url": "https://example.org/r"},
+    assert fmt.figure_view(FIGURE, "en", "fr", ORDINALS, {}, ABOUT["en"]) == {
+        "id": "rank", "value": "1st", "unit": "rank", "label": "the 1st port of the Mediterranean", "ranked": True, "source": "report",
     }
     # German has no label of its own: the French one, with a German ordinal.
-    german = fmt.figure_view(FIGURE, SOURCE, "de", "fr", ORDINALS)
-    assert (german["label"], german["ranked"], german["source"]["title"], german["date"]) == ("1. port de Méditerranée", True, "Rapport annuel", "1. Juni 2023")
+    german = fmt.figure_view(FIGURE, "de", "fr", ORDINALS, {}, ABOUT["fr"])
+    assert (german["label"], german["ranked"]) == ("1. port de Méditerranée", True)
+
+
+def test_a_source_view_has_the_title_in_the_readers_language_and_the_date_as_it_writes_it():
+    dated = SOURCE.model_copy(update={"date": datetime.date(2023, 6, 1)})
+    assert fmt.source_view(dated, "en", "fr") == {
+        "title": "Annual report", "publisher": "Port de Marseille", "url": "https://example.org/r", "date": "June 1, 2023", "iso_date": "2023-06-01",
+    }
+    assert fmt.source_view(SOURCE, "de", "fr") == {
+        "title": "Rapport annuel", "publisher": "Port de Marseille", "url": "https://example.org/r", "date": None, "iso_date": None,
+    }
+
+
+def test_an_approximate_figure_is_said_as_the_language_says_it():
+    budget = models.Figure(id="b", value=1_500_000, unit="euros", approximate=True, label={"fr": "budget"}, source="report", date=datetime.date(2023, 1, 1))
+    assert fmt.figure_view(budget, "en", "fr", ORDINALS, {}, ABOUT["en"])["value"] == "about 1.5 million euros"
 
 
 def test_a_label_without_its_value_is_not_ranked():
     count = models.Figure(id="c", value=10_000_000, unit="count", label={"fr": "passagers"}, source="report", date=datetime.date(2023, 1, 1))
-    view = fmt.figure_view(count, SOURCE, "zh", "fr", ORDINALS)
+    view = fmt.figure_view(count, "zh", "fr", ORDINALS, {}, "{value}")
     assert (view["value"], view["label"], view["ranked"]) == ("1000万", "passagers", False)
 
 
 def test_the_budget_table_orders_funders_by_amount_and_gives_shares_and_bars():
-    budget = models.Budget(source="s", total_label={"fr": "près de 2 M€", "en": "about €2M"}, funders=[
+    budget = models.Budget(source="s", total="b", funders=[
         models.Funder(id="b", amount=500_000, label={"fr": "Entreprises"}),
         models.Funder(id="a", partner="metropole-amp", amount=1_000_000, label={"fr": "Métropole", "en": "Metropolis"}),
         models.Funder(id="c", amount=500_000, label={"fr": "État"}),
     ])
     partner = catalog_module.Item("partners", "metropole-amp", "docs/partenaires/metropole-amp.fr.md", None)
-    assert fmt.budget_view(budget, {"metropole-amp": partner}, "en", "fr") == {
+    assert fmt.budget_view(budget, {"metropole-amp": partner}, "en", "fr", {"b": {"value": "about 2 million euros"}}) == {
         "rows": [
             {"label": "Metropolis", "amount": "€1,000,000", "share": "50%", "bar": 100.0, "partner": "partenaires/metropole-amp/"},
             {"label": "Entreprises", "amount": "€500,000", "share": "25%", "bar": 50.0, "partner": None},
             {"label": "État", "amount": "€500,000", "share": "25%", "bar": 50.0, "partner": None},
         ],
-        "total": "€2,000,000", "total_label": "about €2M",
+        "total": "€2,000,000", "announced": "about 2 million euros", "source": "s",
     }
 
 
-def test_an_empty_budget_has_no_share_and_no_total_label():
+def test_an_empty_budget_has_no_share_and_no_announced_total():
     budget = models.Budget(source="s", funders=[models.Funder(id="z", amount=0, label={"fr": "Rien"})])
-    assert fmt.budget_view(budget, {}, "fr", "fr") == {
+    assert fmt.budget_view(budget, {}, "fr", "fr", {}) == {
         "rows": [{"label": "Rien", "amount": "0\u00a0€", "share": "0\u00a0%", "bar": 0.0, "partner": None}],
-        "total": "0\u00a0€", "total_label": None,
+        "total": "0\u00a0€", "announced": None, "source": "s",
     }
 
 
@@ -483,7 +499,7 @@ DATA_AND_TRANSLATIONS = {
     ),
     "ordinals that are not per language": (
         {"data/ordinals.yml": "- fr\n"},
-        ["data/ordinals.yml: expected one entry per language, e.g. `fr: {one: '{n}er', other: '{n}e'}`"],
+        ["data/ordinals.yml: expected one entry per language, e.g. `fr: ...`"],
     ),
     "ordinal patterns without a number or without `other`": (
         {"data/ordinals.yml": "fr: {one: er, other: '{n}e'}\nde: {one: '{n}.'}\n"},
@@ -511,7 +527,7 @@ DATA_AND_TRANSLATIONS = {
     ),
     "a data entry that is a word": (
         {"data/figures.yml": "- idée\n" + S["data/figures.yml"]},
-        ["data/figures.yml entry 1: expected fields written as `name: value`, got 'idée'"],
+        ["data/figures.yml entry 1: expected `id: …`, `value: …`, `unit: …`, `label: …`, `source: …`, `date: YYYY-MM-DD`, `approximate: true|false`, got 'idée'"],
     ),
     "an invalid first entry, the next ones cited": (
         {"data/figures.yml": S["data/figures.yml"].replace("unit: count", "unit: kilos")},
@@ -559,7 +575,7 @@ def test_the_catalog_holds_what_the_data_files_say(tmp_path):
     assert found.territory.name == "the Aix-Marseille-Provence metropolis"
     assert [funder.id for funder in found.budget.funders] == ["metropole", "entreprises"]
     assert sorted(found.figures) == ["airport-passengers-2023", "budget-total", "university-rank"]
-    assert found.listings == {"": "places", "lieux": "places", "filieres": "sectors", "partenaires": "partners", "reseau": "changemakers", "agenda": "events"}
+    assert found.listings == {"": "places", "lieux": "places", "filieres": "sectors", "partenaires": "partners", "reseau": "changemakers", "agenda": "events", "actualites": "news"}
 
 
 def test_a_non_text_field_only_a_translation_writes_is_kept_in_that_language(tmp_path):
@@ -608,7 +624,7 @@ def test_a_date_that_does_not_exist_is_located():
 
 def test_a_value_where_fields_were_expected_is_described_in_words():
     assert [str(problem) for problem in models.validate(models.Figure, 3, "data/figures.yml entry 1")[1]] == [
-        "data/figures.yml entry 1: expected fields written as `name: value`, got 3"
+        "data/figures.yml entry 1: expected `id: …`, `value: …`, `unit: …`, `label: …`, `source: …`, `date: YYYY-MM-DD`, `approximate: true|false`, got 3"
     ]
 
 
@@ -632,23 +648,23 @@ def test_an_unknown_language_is_named_in_the_error():
 
 def test_a_label_is_ranked_in_the_readers_language_only_where_it_places_the_value():
     figure = models.Figure(id="r", value=2, unit="rank", label={"fr": "{value} port", "en": "a leading port"}, source="report", date=datetime.date(2023, 1, 1))
-    english, french = fmt.figure_view(figure, SOURCE, "en", "fr", ORDINALS), fmt.figure_view(figure, SOURCE, "fr", "fr", ORDINALS)
+    english, french = fmt.figure_view(figure, "en", "fr", ORDINALS, {}, "{value}"), fmt.figure_view(figure, "fr", "fr", ORDINALS, {}, "{value}")
     assert (english["label"], english["ranked"]) == ("a leading port", False)
     assert (french["label"], french["ranked"]) == ("2e port", True)
 
 
-def test_budget_bars_are_rounded_to_a_tenth_and_the_total_label_falls_back_to_french():
-    budget = models.Budget(source="s", total_label={"fr": "près de 1,3 M€", "en": "about €1.3M"}, funders=[
+def test_budget_bars_are_rounded_to_a_tenth_and_shares_written_in_the_readers_locale():
+    budget = models.Budget(source="s", funders=[
         models.Funder(id="a", amount=1_000_000, label={"fr": "Métropole"}), models.Funder(id="b", amount=333_333, label={"fr": "Région"}),
     ])
-    view = fmt.budget_view(budget, {}, "de", "fr")
+    view = fmt.budget_view(budget, {}, "de", "fr", {})
     assert [row["bar"] for row in view["rows"]] == [100.0, 33.3]
     assert [row["share"] for row in view["rows"]] == ["75\u00a0%", "25\u00a0%"]
-    assert view["total_label"] == "près de 1,3 M€" and view["total"] == "1.333.333\u00a0€"
+    assert view["total"] == "1.333.333\u00a0€"
 
 
 def test_a_budget_without_funders_is_an_empty_table():
-    assert fmt.budget_view(models.Budget(source="s", funders=[]), {}, "fr", "fr") == {"rows": [], "total": "0\u00a0€", "total_label": None}
+    assert fmt.budget_view(models.Budget(source="s", funders=[]), {}, "fr", "fr", {}) == {"rows": [], "total": "0\u00a0€", "announced": None, "source": "s"}
 
 
 def test_ordinals_after_an_unknown_language_are_still_read(tmp_path):

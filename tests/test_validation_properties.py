@@ -174,5 +174,5 @@ def test_front_matter_that_would_have_been_a_traceback_is_a_message(text, messag
 
 def test_a_value_where_fields_were_expected_is_described_in_words():
     assert [str(problem) for problem in models.validate(models.Figure, 3, "data/figures.yml entry 1")[1]] == [
-        "data/figures.yml entry 1: expected fields written as `name: value`, got 3"
+        "data/figures.yml entry 1: expected `id: …`, `value: …`, `unit: …`, `label: …`, `source: …`, `date: YYYY-MM-DD`, `approximate: true|false`, got 3"
     ]

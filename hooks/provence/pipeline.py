@@ -47,21 +47,25 @@ PIPELINE = (
     Step("on_config", "atomic_build", 100, "first pass: the build goes to a staging folder, before any plugin reads site_dir"),
     Step("on_config", "ui_strings", 90, "first pass: read and check data/ui/*.yml, which templates and errors need"),
     Step("on_config", "analytics", 80, "first pass: refuse any audience measurement that is not first-party Matomo"),
+    Step("on_config", "release", 70, "first pass: a release build stops at once while a fact the law requires is missing"),
     _plugin("on_config", "material/search", 0, "derives search settings from the theme language, before i18n changes it"),
     _plugin("on_config", "i18n", -100, "sets this pass's language: theme language, per-language overrides"),
     Step("on_config", "search_index", -150, "after i18n: search settings derived from this pass's theme language"),
     # --- on_pre_build
     Step("on_pre_build", "collections", 50, "first pass: read and check every collection and data file, all problems together"),
+    Step("on_pre_build", "assistant", 40, "first pass: read and check data/assistant.yml, against the collections read just before"),
     # --- on_files
     Step("on_files", "front_matter", 60, "first pass: front matter MkDocs would drop silently stops the build, before anything reads it"),
     Step("on_files", "languages", 50, "first pass: a file in an unconfigured language stops the build, before i18n drops it silently"),
     _plugin("on_files", "i18n", -100, "keeps this language's files and records them in i18n_files_per_language"),
     Step("on_files", "theme_pages", -200, "after i18n: generated pages join this language's files (a page added before would be dropped)"),
+    Step("on_files", "news", -210, "after i18n: the news listing's later pages join this language's files, as the theme pages do"),
     # --- on_env: once per pass, before any page is rendered
     Step("on_env", "languages", 30, "the language of the pass and its path helpers, which the later globals use"),
     Step("on_env", "ui_strings", 20, "ui() bound to the language of the pass"),
     Step("on_env", "search_index", 10, "the search worker's name and the language folder of the search index"),
     _plugin("on_env", "i18n", 0, "adds Jinja's loop controls for its sitemap template"),
+    Step("on_env", "news", -5, "the language's feed and latest posts (every page's head, the home's band), before collections copies the globals"),
     Step("on_env", "collections", -10, "after every global is set: the collections' environment copies them"),
     # --- on_page_content
     Step("on_page_content", "figures", 0, "an unknown figure marker stops the build, naming the page"),
@@ -73,6 +77,7 @@ PIPELINE = (
     Step("on_page_context", "search_index", -10, "notes the pages served untranslated, which their language's index leaves out"),
     Step("on_page_context", "collections", -50, "after search read the page: listings and details boxes, indexed as text (cheaper)"),
     Step("on_page_context", "figures", -60, "after collections: every figure marker, in the page and its search entries, becomes the figure"),
+    Step("on_page_context", "assistant", -70, "the page is final (listings, figures): its passages for the question box's index"),
     # --- on_template_context (static templates: the 404 page)
     _plugin("on_template_context", "i18n", 50, "i18n's template variables"),
     Step("on_template_context", "languages", 0, "the 404 page's switcher leads to the 404 page of each language"),
@@ -88,9 +93,12 @@ PIPELINE = (
     _plugin("on_post_build", "material/search", 0, "writes a combined search index at the root, replaced below"),
     _plugin("on_post_build", "i18n", -100, "default pass: builds every other language, each a nested build"),
     Step("on_post_build", "search_index", -200, "keeps this language's entries; final pass: writes one index per language"),
+    Step("on_post_build", "assistant", -205, "this language's knowledge index for the question box, once its pages are all read"),
     Step("on_post_build", "not_found", -210, "final pass: each language's 404 page in its own folder"),
     Step("on_post_build", "sitemap", -220, "final pass: sitemaps with the real translations of every language, robots.txt"),
     Step("on_post_build", "open_data", -230, "final pass: GeoJSON, GPX, iCalendar and JSON of every language"),
+    Step("on_post_build", "news", -240, "final pass: the Atom feed of every language, before cdn gives the feeds their media type"),
+    Step("on_post_build", "admin", -250, "final pass: the web editor at /admin/, its configuration generated from the models and data"),
     Step("on_post_build", "cdn", -300, "final pass, after every writer: hashes the final pages' inline scripts, lists the assets"),
     Step("on_post_build", "atomic_build", -1000, "final pass, last: the staging folder replaces the published site"),
 )
