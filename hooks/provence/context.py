@@ -41,6 +41,8 @@ class LanguagePass:
     views: dict | None = None
     # Site path -> title of the pages of this language's navigation (hooks/breadcrumbs.py).
     nav_titles: dict | None = None
+    # (language, neutral source path, site URL) of this language's real translations (hooks/sitemap.py).
+    pages: list | None = None
 
 
 @dataclass
@@ -64,6 +66,8 @@ class BuildContext:
     passes: dict = field(default_factory=dict)
     # Anything a step registers to undo when the build ends, whatever the outcome.
     cleanups: list = field(default_factory=list)
+    # The second process building half of the languages (hooks/parallel_languages.py).
+    helper: object = None
 
     @property
     def default(self) -> Language:

@@ -52,6 +52,7 @@ PIPELINE = (
     Step("on_config", "search_index", -150, "after i18n: search settings derived from this pass's theme language"),
     # --- on_pre_build
     Step("on_pre_build", "collections", 50, "first pass: read and check every collection and data file, all problems together"),
+    Step("on_pre_build", "parallel_languages", 40, "first pass, once the content is checked: a second process builds half of the languages"),
     # --- on_files
     Step("on_files", "front_matter", 60, "first pass: front matter MkDocs would drop silently stops the build, before anything reads it"),
     Step("on_files", "languages", 50, "first pass: a file in an unconfigured language stops the build, before i18n drops it silently"),
@@ -86,10 +87,11 @@ PIPELINE = (
     _plugin("on_post_page", "i18n", -100, "nothing for this site (with-pdf support)"),
     # --- on_post_build: once per pass; after i18n, the default pass's steps are the final pass
     _plugin("on_post_build", "material/search", 0, "writes a combined search index at the root, replaced below"),
-    _plugin("on_post_build", "i18n", -100, "default pass: builds every other language, each a nested build"),
+    _plugin("on_post_build", "i18n", -100, "default pass: builds the other languages of this process, each a nested build"),
+    Step("on_post_build", "parallel_languages", -150, "final pass: waits for the second process and takes its languages' results"),
     Step("on_post_build", "search_index", -200, "keeps this language's entries; final pass: writes one index per language"),
     Step("on_post_build", "not_found", -210, "final pass: each language's 404 page in its own folder"),
-    Step("on_post_build", "sitemap", -220, "final pass: sitemaps with the real translations of every language, robots.txt"),
+    Step("on_post_build", "sitemap", -220, "keeps this language's real translations; final pass: sitemaps of every language, robots.txt"),
     Step("on_post_build", "open_data", -230, "final pass: GeoJSON, GPX, iCalendar and JSON of every language"),
     Step("on_post_build", "cdn", -300, "final pass, after every writer: hashes the final pages' inline scripts, lists the assets"),
     Step("on_post_build", "atomic_build", -1000, "final pass, last: the staging folder replaces the published site"),
