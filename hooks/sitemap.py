@@ -23,6 +23,14 @@ from provence.templates import file_templates
 
 
 @step
+def on_config(config):
+    """MkDocs renders a sitemap.xml of its own in every language pass (with the
+    i18n plugin's template); this hook writes the sitemaps, so that one is not rendered."""
+    config.theme.static_templates.discard("sitemap.xml")
+    return config
+
+
+@step
 def on_post_build(config):
     """Keep this language's real translations; once every language is built, write
     sitemap.xml (root and per language), its gzip, and robots.txt."""

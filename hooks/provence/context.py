@@ -63,6 +63,8 @@ class BuildContext:
     ui: dict = field(default_factory=dict)
     # The Jinja environment of the collections' markup, shared by all languages.
     env: object = None
+    # Compiled theme templates, shared by the language passes (hooks/template_cache.py).
+    compiled_templates: dict = field(default_factory=dict)
     passes: dict = field(default_factory=dict)
     # Anything a step registers to undo when the build ends, whatever the outcome.
     cleanups: list = field(default_factory=list)

@@ -50,6 +50,7 @@ PIPELINE = (
     _plugin("on_config", "material/search", 0, "derives search settings from the theme language, before i18n changes it"),
     _plugin("on_config", "i18n", -100, "sets this pass's language: theme language, per-language overrides"),
     Step("on_config", "search_index", -150, "after i18n: search settings derived from this pass's theme language"),
+    Step("on_config", "sitemap", -160, "first pass: MkDocs' own sitemap.xml is not rendered (this site writes its own)"),
     # --- on_pre_build
     Step("on_pre_build", "collections", 50, "first pass: read and check every collection and data file, all problems together"),
     Step("on_pre_build", "parallel_languages", 40, "first pass, once the content is checked: a second process builds half of the languages"),
@@ -59,6 +60,7 @@ PIPELINE = (
     _plugin("on_files", "i18n", -100, "keeps this language's files and records them in i18n_files_per_language"),
     Step("on_files", "theme_pages", -200, "after i18n: generated pages join this language's files (a page added before would be dropped)"),
     # --- on_env: once per pass, before any page is rendered
+    Step("on_env", "template_cache", 40, "before any template is loaded: the pass's environment shares the build's compiled templates"),
     Step("on_env", "languages", 30, "the language of the pass and its path helpers, which the later globals use"),
     Step("on_env", "ui_strings", 20, "ui() bound to the language of the pass"),
     Step("on_env", "search_index", 10, "the search worker's name and the language folder of the search index"),
