@@ -211,3 +211,12 @@ def test_the_page_shell_markup_the_hooks_correct_is_still_materials():
         assert invalid in base, _material(f"base.html no longer writes {invalid!r}: SHELL_FIXES must follow")
     nav_item = (MATERIAL / "partials" / "nav-item.html").read_text("utf-8")
     assert 'id="{{ path }}_label" tabindex="{{ tabindex }}"' in nav_item, _material("nav-item.html changed its section labels: EMPTY_TABINDEX must follow")
+
+
+def test_a_language_turned_off_before_i18n_configures_itself_is_left_out_of_the_build():
+    """upstream.build_only: the preview of one language (`make serve lang=en`)."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = upstream.i18n(config)
+    upstream.build_only(config, {"fr", "en"})
+    assert plugin.build_languages == ["fr", "en"], _i18n("I18n.build_languages no longer follows each language's `build` flag")
+    assert [entry.locale for entry in upstream.declared_languages(config)][2:] == ["es", "it", "de", "ar", "zh"], _i18n("languages not built are no longer declared")
