@@ -48,6 +48,10 @@ class LanguagePass:
     # The passages of this language's pages, and whether it has the question box's page (hooks/assistant.py).
     assistant_pages: list = field(default_factory=list)
     assistant_page: bool = False
+    # The site's description in this language, for pages without their own (hooks/social_cards.py).
+    site_description: str | None = None
+    # The Markdown twins of this language's pages, for its llms.txt (hooks/machine_text.py).
+    twins: list = field(default_factory=list)
 
 
 @dataclass
@@ -79,6 +83,9 @@ class BuildContext:
     empty_translations: set = field(default_factory=set)
     # French page (docs path) -> version of its text, which its translations compare with theirs (hooks/languages.py).
     french_versions: dict = field(default_factory=dict)
+    # Card name -> what it says, for every page of the build (hooks/social_cards.py), and their design.
+    cards: dict = field(default_factory=dict)
+    card_design: object = None
     # Anything a step registers to undo when the build ends, whatever the outcome.
     cleanups: list = field(default_factory=list)
 
