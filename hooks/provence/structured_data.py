@@ -85,12 +85,16 @@ def web_page(page: dict, site: dict, breadcrumb: str | None = None, main: str | 
 
 
 def breadcrumb_list(page_url: str, crumbs: list[tuple[str, str]]) -> dict:
-    """The trail as a BreadcrumbList: ``crumbs`` are (name, absolute address), the page last."""
+    """The trail as a BreadcrumbList: ``crumbs`` are (name, absolute address), the page last.
+
+    Each crumb's ``item`` is a reference to the page (schema.org's range is a
+    Thing; Google reads the reference's address).
+    """
     return {
         "@type": "BreadcrumbList",
         "@id": page_url + "#breadcrumb",
         "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": name, "item": address}
+            {"@type": "ListItem", "position": position, "name": name, "item": {"@id": address}}
             for position, (name, address) in enumerate(crumbs, start=1)
         ],
     }
