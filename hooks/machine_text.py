@@ -76,7 +76,10 @@ def page_twin(page, context, config, language) -> mt.Twin:
 def llms_texts(build, language, language_pass) -> dict:
     """The words of a language's llms.txt: the site's name and description, the headings."""
     code = language.code
-    return {"name": "One Provence", "summary": language_pass.site_description, "languages": build.ui["llms_languages"][code]}
+    return {
+        "name": "One Provence", "summary": language_pass.site_description,
+        "details": build.ui["llms_twins"][code], "languages": build.ui["llms_languages"][code],
+    }
 
 
 def link_sections(build, language, language_pass, site_url: str) -> list[tuple[str, list[dict]]]:

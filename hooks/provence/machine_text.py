@@ -68,13 +68,16 @@ def page_markdown(html: str, page_address: str, title: str, lead: str | None = N
 def llms_txt(texts: dict, sections: list[tuple[str, list[dict]]], others: list[dict]) -> str:
     """A language's llms.txt: its title, summary, one section of links per part of the site, Optional last.
 
-    ``texts``: ``name``, ``summary``, ``full`` (the llms-full.txt entry);
+    ``texts``: ``name``, ``summary``, ``details`` (a paragraph under the summary);
     ``sections``: (heading, links), a link being ``{title, url, note}``;
     ``others``: the other languages' llms.txt, as links.
     """
     lines = [f"# {texts['name']}", ""]
     if texts.get("summary"):
         lines += [f"> {one_line(texts['summary'])}", ""]
+    # The format's details: a paragraph between the summary and the first section.
+    if texts.get("details"):
+        lines += [one_line(texts["details"]), ""]
     for heading, links in sections:
         lines += [f"## {heading}", ""] + [link_line(link) for link in links] + [""]
     if others:
