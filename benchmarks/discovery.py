@@ -11,7 +11,7 @@ and system, from wait4) and the load average at its start: on a shared
 2-core machine the same build varies a lot from run to run.
 
 Usage: .venv/bin/python benchmarks/discovery.py [--before main] [--after HEAD] [--runs 3]
-Writes benchmarks/results/discovery.json.
+Writes benchmarks/results/discovery.json after each round.
 """
 
 from __future__ import annotations
@@ -73,6 +73,8 @@ def main() -> None:
     parser.add_argument("--after", default="HEAD")
     parser.add_argument("--runs", type=int, default=3)
     arguments = parser.parse_args()
+    commits = {name: subprocess.run(["git", "rev-parse", "--short", commit], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+               for name, commit in (("before", arguments.before), ("after", arguments.after))}
     with tempfile.TemporaryDirectory(prefix="discovery-benchmark-") as folder:
         work = Path(folder)
         before, after = export(arguments.before, work / "before"), export(arguments.after, work / "after")
@@ -82,9 +84,13 @@ def main() -> None:
             results["before"].append(build(before, work / "site", None))
             results["after_cold"].append(build(after, work / "site", cache))
             results["after_warm"].append(build(after, work / "site", cache))
-            print(json.dumps({name: runs[-1] for name, runs in results.items()}), flush=True)
-    commits = {name: subprocess.run(["git", "rev-parse", "--short", commit], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-               for name, commit in (("before", arguments.before), ("after", arguments.after))}
+            # Written after each round: a long run stopped early keeps what it measured.
+            write_report(commits, results)
+    print(json.dumps(write_report(commits, results)["median"], indent=2))
+
+
+def write_report(commits: dict, results: dict) -> dict:
+    """benchmarks/results/discovery.json from the runs so far."""
     report = {
         "what": "the real site, `mkdocs build` (strict), before and after the discovery hooks; cards cold (empty cache) and warm",
         "commits": commits,
@@ -94,8 +100,7 @@ def main() -> None:
     }
     target = ROOT / "benchmarks" / "results" / "discovery.json"
     target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(report["median"], indent=2))
-
+    return report
 
 if __name__ == "__main__":
     main()

@@ -46,7 +46,7 @@ def on_page_context(context, page, config, nav):
     source = context["page_language"]["source"]
     card = page_card(build, page, build.current_language(config), source, config)
     key = cards.card_key(card, design(build))
-    build.cards[key] = card
+    language_pass.cards[key] = card
     description = page_description(page, build.passes.get(source, language_pass).site_description)
     context["social"] = sharing_tags(page, card, key, description, context, config.site_url or "/")
     return context
@@ -56,18 +56,19 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     """Final pass: every card of the build in the site, rendered only when the cache lacks it."""
     build = context_of(config)
-    if not is_final_pass(config) or not build.cards:
+    every_card = {key: card for language_pass in build.passes.values() for key, card in language_pass.cards.items()}
+    if not is_final_pass(config) or not every_card:
         return
     site, cache = Path(config.site_dir), cache_folder(build.project)
     rendered = 0
-    for key, card in sorted(build.cards.items()):
+    for key, card in sorted(every_card.items()):
         try:
             data, fresh = cards.cached_card(card, design(build), cache)
         except cards.CardError as error:
             raise_problems([Problem(f"the card of “{card.title}”", "title", str(error))], "the social cards")
         rendered += fresh
         write_if_changed(site / FOLDER / f"{key}.png", data)
-    log.info(f"social cards: {rendered} rendered, {len(build.cards) - rendered} from the cache ({cache})")
+    log.info(f"social cards: {rendered} rendered, {len(every_card) - rendered} from the cache ({cache})")
 
 
 # --- Helper functions

@@ -82,10 +82,10 @@ def test_llms_full_holds_every_twin_of_its_language(site, languages):
         folder = language_folder(language)
         full = (site / folder / "llms-full.txt").read_text("utf-8")
         sources = re.findall(r"^Source: (\S+)$", full, flags=re.MULTILINE)
-        assert sources and len(sources) == len(set(sources)), folder
-        for source in sources[:40]:
-            twin = (site / site_path(source)).read_text("utf-8").strip()
-            assert twin in full, source
+        pages = {SITE_URL + path + "index.md" for path in shared_pages(site) if _in_language(path, folder, languages)}
+        assert len(sources) == len(set(sources)) and set(sources) == pages, folder
+        for source in sources:
+            assert (site / site_path(source)).read_text("utf-8").strip() in full, source
 
 
 def test_nginx_serves_the_twin_to_a_request_for_markdown_and_the_page_otherwise(served_site, site, languages):

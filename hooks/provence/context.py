@@ -52,6 +52,9 @@ class LanguagePass:
     site_description: str | None = None
     # The Markdown twins of this language's pages, for its llms.txt (hooks/machine_text.py).
     twins: list = field(default_factory=list)
+    # Card name -> what it says, for this language's pages (hooks/social_cards.py): kept
+    # per pass, so that a pass built in another process hands its cards back with it.
+    cards: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -83,8 +86,7 @@ class BuildContext:
     empty_translations: set = field(default_factory=set)
     # French page (docs path) -> version of its text, which its translations compare with theirs (hooks/languages.py).
     french_versions: dict = field(default_factory=dict)
-    # Card name -> what it says, for every page of the build (hooks/social_cards.py), and their design.
-    cards: dict = field(default_factory=dict)
+    # The social cards' design, loaded once per build (hooks/social_cards.py).
     card_design: object = None
     # Anything a step registers to undo when the build ends, whatever the outcome.
     cleanups: list = field(default_factory=list)
