@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from provence import cdn, cms, models, yamlfile
+from provence.machine_text import TWIN
 from provence.context import context_of, is_final_pass
 from provence.errors import raise_problems
 from provence.output import write_if_changed
@@ -46,6 +47,8 @@ def on_post_build(config):
         "immutable": cdn.IMMUTABLE,
         "revalidate": cdn.REVALIDATE,
         "fingerprinted": cdn.fingerprinted_assets(site),
+        "immutable_folders": cdn.IMMUTABLE_FOLDERS,
+        "twin": TWIN,
         "feeds": cdn.feeds(site),
         "feed_type": cdn.FEED_TYPE,
         "redirects": redirects,

@@ -2,10 +2,10 @@
 
 A page served in French under /en/ because it is not yet translated is not
 advertised as English: only real translations are listed, each with its
-hreflang alternates and an x-default (French). One sitemap for the whole
-site at the root, one per language folder (Material's scripts read
-``<language>/sitemap.xml``), and one for the news section of each language
-(next to its feed, where Material's scripts look too).
+hreflang alternates and an x-default (French), as in each page's head
+(hooks/alternates.py). One sitemap for the whole site at the root, one per
+language folder, and one for the news section of each language (next to its
+feed); robots.txt lists them all.
 """
 
 from __future__ import annotations
@@ -53,14 +53,16 @@ def on_post_build(config):
         if language.prefix:
             own = [url for url in urls if url["language"] == language.code]
             write_if_changed(site / language.prefix / "sitemap.xml", template.render(urls=own))
-    # Material's scripts fetch a sitemap.xml next to every <link rel="alternate">
-    # of a page, the news feed's included: its folder gets the sitemap of its section.
+    sitemaps = ["sitemap.xml"] + [language.prefix + "sitemap.xml" for language in build.languages if language.prefix]
+    # The news section of each language has its own sitemap, next to its feed.
     if has_news(build.catalog):
         for language in build.languages:
             folder = language.prefix + news.FOLDER + "/"
             own = section_urls(urls, language.code, langs.absolute_url(config.site_url, folder))
             write_if_changed(site / folder / "sitemap.xml", template.render(urls=own))
-    write_if_changed(site / "robots.txt", templates.get_template("robots.txt").render(site_url=config.site_url))
+            sitemaps.append(folder + "sitemap.xml")
+    robots = templates.get_template("robots.txt").render(sitemaps=[langs.absolute_url(config.site_url, path) for path in sitemaps])
+    write_if_changed(site / "robots.txt", robots)
 
 
 # --- Helper functions

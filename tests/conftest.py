@@ -34,7 +34,7 @@ class Build:
         return self.returncode == 0
 
 
-def run_build(project: Path, site: Path | None = None, env: dict | None = None) -> Build:
+def run_build(project: Path, site: Path | None = None, env: dict[str, str] | None = None) -> Build:
     """Build a project with the same command as `make build`, in a subprocess (``env``: more variables)."""
     site = site or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **(env or {})}
@@ -118,6 +118,38 @@ def site(tmp_path_factory) -> Path:
     build = run_build(project)
     assert build.ok, build.output
     return build.site
+
+
+@dataclass
+class DiscoveryBuild(Build):
+    """A fixture site's build for the sharing, alternates and structured data tests, with its project and card cache."""
+
+    project: Path = None
+    cache: Path = None
+
+
+# A title an editor may write, with what JSON-LD in a <script> must escape (a tag in it stops the build).
+UNSAFE_TITLE = "Fête du port <> Berre & Fos"
+
+
+@pytest.fixture(scope="session")
+def discovery_build(tmp_path_factory) -> DiscoveryBuild:
+    """The small content set (some pages translated, others French only), its cards in a cache of its own."""
+    from collections_content import page as markdown_page, site_files
+
+    root = tmp_path_factory.mktemp("discovery")
+    project, cache = copy_project(root / "project"), root / "cards"
+    post = markdown_page(f"""
+        title: "{UNSAFE_TITLE}"
+        summary: Le port en fête.
+        date: 2023-10-17
+        image: {{src: ../assets/illustrations/vieux-port.svg, alt: Des bateaux pavoisés}}
+        places: [vieux-port, calanques]
+        """, "La fête.")
+    write_files(project, site_files(**{"docs/actualites/fete-du-port.fr.md": post}))
+    build = run_build(project, env={"ONE_PROVENCE_CARD_CACHE": str(cache)})
+    assert build.ok, build.output
+    return DiscoveryBuild(build.returncode, build.output, build.site, project, cache)
 
 
 @pytest.fixture

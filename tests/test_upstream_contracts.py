@@ -114,6 +114,8 @@ def on_page_context(context, page, config, nav):
     mine = [index for index, entry in enumerate(entries) if entry["location"].split("#")[0] == page.url]
     trailing = upstream.page_search_entries(config, page.url)
     seen.append(["page", upstream.building_language(config), page.url, len(mine), len(trailing), bool(mine) and mine[-1] == len(entries) - 1])
+    if page.file.src_uri.startswith("port."):
+        seen.append(["translations", upstream.building_language(config), upstream.translated_languages(page.file, ["fr", "en", "zh"])])
     return context
 
 @event_priority(-250)
@@ -183,6 +185,15 @@ def test_a_pages_search_entries_are_the_last_ones_when_the_hooks_run(probe):
         )
 
 
+def test_a_pages_real_translations_are_the_same_in_every_pass(probe, languages):
+    seen, _ = probe
+    found = {entry[1]: entry[2] for entry in seen if entry[0] == "translations"}
+    assert set(found) == {language["locale"] for language in languages}
+    assert set(map(tuple, found.values())) == {("fr", "zh")}, _i18n(
+        f"File.alternates no longer tell a translation (its own locale) from a fallback (the default's): {found}"
+    )
+
+
 def test_materials_segmenter_splits_chinese_into_words(probe):
     seen, _ = probe
     (segmented,) = [entry[1] for entry in seen if entry[0] == "segment"]
@@ -213,6 +224,18 @@ def test_the_page_shell_markup_the_hooks_correct_is_still_materials():
         assert invalid in base, _material(f"base.html no longer writes {invalid!r}: SHELL_FIXES must follow")
     nav_item = (MATERIAL / "partials" / "nav-item.html").read_text("utf-8")
     assert 'id="{{ path }}_label" tabindex="{{ tabindex }}"' in nav_item, _material("nav-item.html changed its section labels: EMPTY_TABINDEX must follow")
+
+
+def test_the_bundle_the_page_shell_loads_is_materials_with_its_alternate_lookup():
+    referenced = re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", (MATERIAL / "base.html").read_text("utf-8"))
+    assert referenced and referenced.group(0) == upstream.BUNDLE, _material(f"base.html loads {referenced and referenced.group(0)}, not upstream.BUNDLE")
+    bundle = (MATERIAL / upstream.BUNDLE).read_text("utf-8")
+    patched = upstream.bundle_without_alternate_lookup(bundle)
+    assert len(patched) == len(bundle) and upstream.ALTERNATE_LOOKUP_CALL not in patched, _material("the alternate lookup's call could not be blanked")
+    scripts = re.search(r"{% block scripts %}(.*?){% endblock %}", (MATERIAL / "base.html").read_text("utf-8"), re.S).group(1)
+    assert "extra_javascript" in scripts and scripts.count("<script") == 1, _material(
+        "base.html's scripts block changed: overrides/main.html's copy of it must follow"
+    )
 
 
 def test_a_language_turned_off_before_i18n_configures_itself_is_left_out_of_the_build():

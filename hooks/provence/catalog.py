@@ -90,6 +90,8 @@ class Catalog:
     communes: dict = field(default_factory=dict)
     budget: models.Budget | None = None
     territory: models.Territory | None = None
+    # The agency's parent organisation and open data licence (data/agency.yml).
+    agency: models.Agency | None = None
     # Language code -> how ranks are written (data/ordinals.yml).
     ordinals: dict = field(default_factory=dict)
     # Language code -> how an amount in words joins its currency's name (data/amounts.yml).
@@ -113,6 +115,17 @@ class Catalog:
         """The themes of data/themes.yml that at least one place cites, in the file's order."""
         cited = {theme for item in self.collections["places"].values() for theme in item.themes}
         return [theme for theme in self.themes.values() if theme.id in cited]
+
+
+def funders_and_members(catalog) -> tuple[list[str], list[str]]:
+    """The partners (slugs, in the partners' order) that fund the agency, as its budget says, and its members (data/tiers.yml)."""
+    partners = catalog.items("partners", catalog.default)
+    named = {funder.partner for funder in catalog.budget.funders if funder.partner} if catalog.budget else set()
+    tiers = {funder.tier for funder in catalog.budget.funders if funder.tier} if catalog.budget else set()
+    member_tiers = {tier.id for tier in catalog.tiers.values() if tier.members}
+    funders = [partner.slug for partner in partners if partner.slug in named or partner.tier in tiers]
+    members = [partner.slug for partner in partners if partner.tier in member_tiers]
+    return funders, members
 
 
 def commune_name(communes: dict, name: str, code: str) -> str:
@@ -176,6 +189,8 @@ def load_catalog(docs_dir: Path, data_dir: Path, languages: list[str]) -> tuple[
     catalog.budget, found = load_budget(data_dir / "budget.yml", "data/budget.yml")
     problems += found
     catalog.territory, found = load_single(data_dir / "territory.yml", "data/territory.yml", models.Territory)
+    problems += found
+    catalog.agency, found = load_single(data_dir / "agency.yml", "data/agency.yml", models.Agency)
     problems += found
     catalog.ordinals, found = load_per_language(data_dir / "ordinals.yml", "data/ordinals.yml", languages, ordinal_patterns)
     problems += found
@@ -563,6 +578,9 @@ def check_references(catalog: Catalog) -> list[Problem]:
         if catalog.budget.total:
             checks.append(("data/budget.yml", "total", catalog.budget.total, catalog.figures, "data/figures.yml"))
         checks += [("data/budget.yml", f"funders ({funder.id}).partner", funder.partner, partners, "docs/partenaires/") for funder in catalog.budget.funders if funder.partner]
+        checks += [("data/budget.yml", f"funders ({funder.id}).tier", funder.tier, catalog.tiers, "data/tiers.yml") for funder in catalog.budget.funders if funder.tier]
+    if catalog.agency:
+        checks.append(("data/agency.yml", "parent", catalog.agency.parent, catalog.collections["partners"], "docs/partenaires/"))
     return [
         unknown_reference(*check) for check in checks
         if check[2] not in check[3] and check[2] not in catalog.invalid and check[4] not in catalog.unreadable

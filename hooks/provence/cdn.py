@@ -135,6 +135,17 @@ def security_headers(policy: str) -> list[tuple[str, str]]:
 # --- Caching
 
 
+# Folders whose files are named by their content (the social cards, hooks/social_cards.py):
+# one rule each, as a CDN allows only so many (Cloudflare Pages: 100 header rules).
+IMMUTABLE_FOLDERS = ("/assets/cards/",)
+
+
+def content_fingerprint(content: str | bytes) -> str:
+    """Eight hexadecimal digits of a file's SHA-256, for a name that changes with the content."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()[:8]
+
+
 def fingerprinted_assets(site: Path) -> list[str]:
     """Site paths ('/assets/...') of files whose name changes with their content."""
     return sorted(

@@ -50,6 +50,13 @@ class LanguagePass:
     # The passages of this language's pages, and whether it has the question box's page (hooks/assistant.py).
     assistant_pages: list = field(default_factory=list)
     assistant_page: bool = False
+    # The site's description in this language, for pages without their own (hooks/social_cards.py).
+    site_description: str | None = None
+    # The Markdown twins of this language's pages, for its llms.txt (hooks/machine_text.py).
+    twins: list = field(default_factory=list)
+    # Card name -> what it says, for this language's pages (hooks/social_cards.py): kept
+    # per pass, so that a pass built in another process hands its cards back with it.
+    cards: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -83,6 +90,8 @@ class BuildContext:
     empty_translations: set = field(default_factory=set)
     # French page (docs path) -> version of its text, which its translations compare with theirs (hooks/languages.py).
     french_versions: dict = field(default_factory=dict)
+    # The social cards' design, loaded once per build (hooks/social_cards.py).
+    card_design: object = None
     # Anything a step registers to undo when the build ends, whatever the outcome.
     cleanups: list = field(default_factory=list)
     # The second process building half of the languages (hooks/parallel_languages.py).

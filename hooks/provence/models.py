@@ -281,6 +281,9 @@ class Tier(Strict):
     order: int
     label: Translations
     description: Translations | None = None
+    # True when the tier's partners are members of the agency (they join it):
+    # the structured data names them as its members (hooks/structured_data.py).
+    members: bool = False
 
 
 class Theme(Strict):
@@ -295,6 +298,8 @@ class Funder(Strict):
 
     id: str
     partner: str | None = None
+    # A line that the partners of a whole tier pay ("350 000 euros des partenaires stratégiques").
+    tier: str | None = None
     amount: float = Field(ge=0)
     label: Translations
 
@@ -363,6 +368,21 @@ def amount_pattern(value) -> str:
     if not isinstance(value, str) or "{amount}" not in value or "{currency}" not in value:
         raise ValueError(f"{value!r} needs {{amount}} and {{currency}}; write where each goes, e.g. '{{amount}} de {{currency}}'")
     return value
+
+
+class OpenData(Strict):
+    """``open_data:`` in data/agency.yml: what the open data files are published under."""
+
+    # No page states a licence yet: left out (null) until the agency chooses one (data/gaps.yml).
+    license: Url | None = None
+
+
+class Agency(Strict):
+    """data/agency.yml: the facts about One Provence that its pages do not hold as fields."""
+
+    # The partner that created the agency and steers it (launch article: "pilotée par la Métropole").
+    parent: Id
+    open_data: OpenData = OpenData()
 
 
 class Gap(Strict):

@@ -84,6 +84,21 @@ def neutral_source(file) -> str:
     return getattr(file, "norm_src_uri", file.src_uri)
 
 
+def translated_languages(file, languages: list[str]) -> list[str]:
+    """The languages (of ``languages``, in that order) in which a page's source is really written.
+
+    Relies on ``File.alternates``, which i18n's ``reconfigure_files_alternates``
+    fills in every pass for every built language: the file of a real
+    translation has that language as its ``locale``, a fallback has the
+    default language's. Generated pages (registered below) are made in every
+    language's pass, so each is a translation of the others.
+    """
+    if file.generated_by:
+        return list(languages)
+    alternates = getattr(file, "alternates", {})
+    return [code for code in languages if code in alternates and alternates[code].locale == code]
+
+
 def register_generated_page(config, file, code: str, neutral_src_uri: str) -> None:
     """Make a page generated in ``on_files`` look to the i18n plugin like a translation in ``code``.
 
@@ -175,6 +190,28 @@ def chinese_segmenter(config):
 
 
 # --- Material's theme files
+
+# Material's script calls, on every page, the function that fetches
+# `sitemap.xml` next to the address of every <link rel="alternate"> of the
+# page (its language switcher's links to the same page in another language).
+# This site's switcher links each language to the same page already
+# (overrides/partials/alternate.html), and its pages list their language
+# versions, their feed and their Markdown twin with absolute <link
+# rel="alternate">: that lookup would cost a request per link and page view,
+# to the production host. It is taken out of the bundle by blanking its call.
+BUNDLE = "assets/javascripts/bundle.a5f9d56c.min.js"
+ALTERNATE_LOOKUP = 'function ui({document$:e}){let t=new Map;e.pipe(b(()=>M("link[rel=alternate]")),m(r=>new URL(r.href))'
+ALTERNATE_LOOKUP_CALL = "ui({document$:ct});"
+
+
+def bundle_without_alternate_lookup(bundle: str) -> str:
+    """Material's bundle with the call of its alternate lookup blanked (same length: its source map still holds)."""
+    if bundle.count(ALTERNATE_LOOKUP) != 1 or bundle.count(ALTERNATE_LOOKUP_CALL) != 1:
+        raise LookupError(
+            f"Material's bundle ({BUNDLE}) no longer defines and calls its alternate lookup as this site expects "
+            f"({ALTERNATE_LOOKUP_CALL!r}); see ALTERNATE_LOOKUP in hooks/provence/upstream.py"
+        )
+    return bundle.replace(ALTERNATE_LOOKUP_CALL, " " * len(ALTERNATE_LOOKUP_CALL))
 
 
 def search_worker(theme_dirs: list[str]) -> str:
