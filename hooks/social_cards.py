@@ -47,7 +47,9 @@ def on_page_context(context, page, config, nav):
     card = page_card(build, page, build.current_language(config), source, config)
     key = cards.card_key(card, design(build))
     language_pass.cards[key] = card
-    description = page_description(page, build.passes.get(source, language_pass).site_description)
+    # A page shown in the default language (untranslated) falls back to the default language's description.
+    fallback = language_pass.site_description if source == build.current_language(config).code else build.site_description
+    description = page_description(page, fallback)
     context["social"] = sharing_tags(page, card, key, description, context, config.site_url or "/")
     return context
 

@@ -69,6 +69,9 @@ class BuildContext:
     languages: list[Language]
     # Every language mkdocs.yml declares: content and UI strings are checked for all of them.
     declared: list[Language] = field(default_factory=list)
+    # The default language's site description, read before any pass (the
+    # languages built in a second process fall back to it, hooks/social_cards.py).
+    site_description: str | None = None
     # Where `mkdocs build` publishes, and where it writes until then (hooks/atomic_build.py).
     target: Path | None = None
     staging: Path | None = None
@@ -140,7 +143,8 @@ def start(config, preview: str | None = None) -> BuildContext:
             raise PluginError(f"{PREVIEW_VARIABLE}={preview!r}: not a language of the site to preview; expected one of: {', '.join(codes[1:])}")
         languages = [language for language in declared if language.default or language.code == preview]
         upstream.build_only(config, {language.code for language in languages})
-    context = BuildContext(project=Path(config.config_file_path).resolve().parent, languages=languages, declared=declared)
+    context = BuildContext(project=Path(config.config_file_path).resolve().parent, languages=languages, declared=declared,
+                           site_description=config.site_description)
     setattr(config, ATTRIBUTE, context)
     return context
 
