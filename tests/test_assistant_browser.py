@@ -32,7 +32,9 @@ PLACE = {
     "en": "Where can I see floating wind turbines?",
     "es": "¿Dónde se pueden ver aerogeneradores flotantes?",
     "it": "Dove si possono vedere le eoliche galleggianti?",
-    "de": "Wo kann man schwimmende Windräder sehen?",
+    # The place's page says "schwimmende Windkraft" (issue 9 took out the unsourced
+    # "schwimmende Windräder"); compounds that share only "Wind" do not match (issue 12).
+    "de": "Wo gibt es schwimmende Windkraft?",
     "ar": "أين يمكن رؤية توربينات الرياح العائمة؟",
     "zh": "在哪里可以看到漂浮式风力发电机？",
 }
@@ -89,7 +91,8 @@ def test_a_figure_question_through_the_box(reader, site, code):
     expected = _shown_figure(site, folder, page, figure)
     assert expected and tab.locator(".op-assistant__value").inner_text() == expected
     sources = tab.locator("[data-assistant-sources] a").evaluate_all("links => links.map(a => a.href)")
-    assert sources and sources[0].startswith(f"{base}{folder}{page}")
+    # The page whose figure is shown is one of the answer's sources (a news post may cite it too).
+    assert any(source.startswith(f"{base}{folder}{page}") for source in sources)
     assert tab.locator(".op-assistant__note").inner_text().strip()
     assert tab.evaluate(RUN_AXE, AXE_TAGS) == []
     assert [url for url in requests if not url.startswith(base)] == []
