@@ -43,6 +43,8 @@ class LanguagePass:
     not_found: str | None = None
     # What the collections' templates show in this language (hooks/collections.py).
     views: dict | None = None
+    # The theme's environment of this pass, whose filters and globals speak its language (hooks/showcase.py).
+    theme_env: object = None
     # Site path -> title of the pages of this language's navigation (hooks/breadcrumbs.py).
     nav_titles: dict | None = None
     # The passages of this language's pages, and whether it has the question box's page (hooks/assistant.py).
@@ -72,6 +74,10 @@ class BuildContext:
     ui: dict = field(default_factory=dict)
     # How the question box understands questions: data/assistant.yml (hooks/assistant.py).
     assistant: object = None
+    # The route map: data/map.yml, the backdrop's land and the drawn maps (hooks/route_map.py).
+    route_map: object = None
+    # What the home page shows after its hero: data/home.yml (hooks/showcase.py).
+    showcase: object = None
     # The Jinja environment of the collections' markup, shared by all languages.
     env: object = None
     passes: dict = field(default_factory=dict)
