@@ -308,10 +308,10 @@ class Budget(Strict):
 
 
 class DetailedMap(Strict):
-    """``detailed`` in data/map.yml: the tiles loaded once the reader asks for the detailed map."""
+    """``extra.map.detailed`` of mkdocs.yml: the tiles loaded once the reader asks for the detailed map."""
 
     provider: Text = Field(description="who serves the tiles, as the notice before the button names it")
-    origin: Url = Field(description="the scheme and host of the tiles, the one address the route page's policy adds")
+    origin: Url = Field(description="the scheme and host of the tiles, the one image origin the site's policy adds")
     tiles: Url = Field(description="the tile address, with {z}, {x} and {y}")
     attribution: Text
     max_zoom: int = Field(ge=14, le=20)
@@ -328,18 +328,10 @@ class DetailedMap(Strict):
         return self
 
 
-class Water(Strict):
-    """An inland water of data/map.yml that the backdrop cuts out of the land."""
-
-    name: Text
-    outline: list[tuple[float, float]] = Field(min_length=3, description="the shore as [lat, lon] points")
-
-
 class MapSettings(Strict):
-    """data/map.yml: the route map's detailed tiles and the inland waters of its backdrop."""
+    """``extra.map`` of mkdocs.yml: the route map's detailed tiles (hooks/route_map.py, hooks/cdn.py)."""
 
     detailed: DetailedMap
-    waters: list[Water] = []
 
 
 class HomeShowcase(Strict):

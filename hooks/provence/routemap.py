@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 
 from babel.units import format_unit
 
+from provence import models
+from provence.errors import raise_problems
 from provence.figures import babel_locale
 
 # The mean radius of the Earth (IUGG), in kilometres: the great-circle distance's sphere.
@@ -27,6 +29,16 @@ BACKDROP_MAX_ZOOM = 13
 DRAWING_WIDTH = 1000
 # A locator shows at least this much of the territory (degrees of latitude, about 9 km).
 LOCATOR_SPAN = 0.08
+
+
+# --- Settings
+
+
+def map_settings(raw) -> models.MapSettings:
+    """``extra.map`` of mkdocs.yml, checked; a problem stops the build naming the field."""
+    settings, problems = models.validate(models.MapSettings, raw or {}, "mkdocs.yml", prefix=("extra", "map"))
+    raise_problems(problems, "mkdocs.yml")
+    return settings
 
 
 # --- On the ground
@@ -158,12 +170,6 @@ def drawn_map(window: Window, land: list, places: list) -> dict:
         "stops": stops,
         "line": " ".join(f"{stop['x']:g},{stop['y']:g}" for stop in stops),
     }
-
-
-def territory_window(territory) -> Window:
-    """The window of the whole route: the territory's box (data/territory.yml)."""
-    (south, north), (west, east) = territory.lat, territory.lon
-    return Window(west, south, east, north)
 
 
 def neighbours(places: list, slug: str) -> tuple:
