@@ -10,6 +10,10 @@
   "use strict";
 
   var STORED = "op-route-map-detailed";
+  // A marker's size, and the least distance between two markers' centres, in pixels:
+  // every marker stays a target of its own (WCAG 2.5.8), however close the places.
+  var SIZE = 28;
+  var APART = SIZE + 4;
   var root = document.querySelector(".op-route-map");
   if (!root || !window.L) return;
   var data = root.dataset;
@@ -49,15 +53,48 @@
   L.polyline(points, { color: "#5e4287", weight: 3, dashArray: "8 5", interactive: false }).addTo(map);
 
   // Markers are the list's links, numbered: Tab reaches them in route order, Enter opens the place.
-  stops.forEach(function (stop) {
+  var markers = stops.map(function (stop) {
     var link = document.createElement("a");
     link.href = stop.href;
     link.textContent = stop.number;
     link.setAttribute("aria-label", stop.number + ". " + stop.name);
     link.title = stop.name;
-    var icon = L.divIcon({ className: "op-marker", html: link.outerHTML, iconSize: [28, 28], iconAnchor: [14, 14] });
-    L.marker([stop.lat, stop.lon], { icon: icon, keyboard: false, interactive: false, title: "" }).addTo(map);
+    var icon = L.divIcon({ className: "op-marker", html: link.outerHTML, iconSize: [SIZE, SIZE], iconAnchor: [SIZE / 2, SIZE / 2] });
+    return L.marker([stop.lat, stop.lon], { icon: icon, keyboard: false, interactive: false, title: "" }).addTo(map);
   });
+  map.on("zoomend", spread);
+  spread();
+
+  // Places closer than a marker at this zoom (the Vieux-Port and the MuCEM) are pushed
+  // apart, each along the line between them and by as little as it takes, so that
+  // their order on the ground is kept; zoomed in, every marker sits on its place.
+  function spread() {
+    var points = markers.map(function (marker) { return map.latLngToLayerPoint(marker.getLatLng()); });
+    var where = points.map(function (point) { return point.clone(); });
+    for (var round = 0; round < 200 && pushApart(where); round += 1) { /* until no two overlap */ }
+    markers.forEach(function (marker, index) {
+      var link = marker.getElement() && marker.getElement().firstChild;
+      var offset = where[index].subtract(points[index]).round();
+      if (link) link.style.transform = offset.x || offset.y ? "translate(" + offset.x + "px," + offset.y + "px)" : "";
+    });
+  }
+  // One round: every two markers closer than APART move away from each other. True if any moved.
+  function pushApart(where) {
+    var moved = false;
+    for (var i = 0; i < where.length; i += 1) {
+      for (var j = i + 1; j < where.length; j += 1) {
+        var between = where[j].subtract(where[i]);
+        var distance = between.distanceTo(L.point(0, 0));
+        if (distance >= APART) continue;
+        var direction = distance > 0 ? between.divideBy(distance) : L.point(1, 0);
+        var push = direction.multiplyBy((APART - distance) / 2 + 0.5);
+        where[i] = where[i].subtract(push);
+        where[j] = where[j].add(push);
+        moved = true;
+      }
+    }
+    return moved;
+  }
 
   // The light backdrop: the site's own land polygons, under the path and the markers.
   fetch(data.backdrop).then(function (response) { return response.json(); }).then(function (land) {
