@@ -340,6 +340,14 @@ class HomeShowcase(Strict):
     figures: list[str] = refers_to("figures", min_length=4, max_length=4, description="the four key figures of the band (ids of data/figures.yml)")
     events: int = Field(3, ge=1, le=6, description="how many upcoming events the home page shows")
 
+    @field_validator("figures")
+    @classmethod
+    def _each_figure_once(cls, figures: list[str]) -> list[str]:
+        repeated = sorted({figure for figure in figures if figures.count(figure) > 1})
+        if repeated:
+            raise ValueError(f"{', '.join(repeated)} listed twice; expected four different figures")
+        return figures
+
 
 class QuestionKind(Strict):
     """One kind of question of data/assistant.yml: the words that ask for it, in each language."""
