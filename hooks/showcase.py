@@ -57,7 +57,8 @@ def load_showcase(project, catalog) -> models.HomeShowcase:
     home shows no figures band (a fixture site), everything else from the collections."""
     raw, problems = yamlfile.read(project / HOME_FILE, HOME_FILE)
     if raw is None and not problems:
-        return models.HomeShowcase(figures=[], events=models.HomeShowcase.model_fields["events"].default)
+        # No band rather than a band of figures the site does not have: built unchecked, defaults kept.
+        return models.HomeShowcase.model_construct(figures=[])
     showcase, found = models.validate(models.HomeShowcase, raw, HOME_FILE) if not problems else (None, [])
     problems += found
     if showcase is not None:

@@ -18,7 +18,7 @@ from babel import Locale
 from babel.numbers import format_decimal
 from geopy.distance import great_circle
 
-from conftest import ROOT, copy_project, language_folder, run_build, write_files
+from conftest import ROOT, language_folder, run_build, write_files
 from pages import page, resolve, text
 
 PLACES = ROOT / "docs" / "lieux"

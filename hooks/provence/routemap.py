@@ -126,8 +126,12 @@ class Drawing:
         """An SVG path of polygon rings given as GeoJSON ``[lon, lat]`` positions."""
         parts = []
         for ring in rings:
-            points = [self.point(lat, lon) for lon, lat in ring]
-            parts.append("M" + "L".join(f"{x:g} {y:g}" for x, y in _without_repeats(points)) + "Z")
+            # Whole units (a thousandth of the map's width): finer than the drawing shows, and
+            # points that fall on the same unit are written once, which keeps the pages light.
+            points = [tuple(round(value) for value in self.point(lat, lon)) for lon, lat in ring]
+            kept = _without_repeats(points)
+            if len(kept) >= 3:
+                parts.append("M" + "L".join(f"{x} {y}" for x, y in kept) + "Z")
         return "".join(parts)
 
 
