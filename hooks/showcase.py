@@ -2,14 +2,16 @@
 with their sources (data/home.yml chooses them from data/figures.yml), a
 light preview of the route of totem places (drawn at build, no map library),
 the upcoming events counted from the build date, and, after the page's own
-text, the partners' logos linking to the directory. The latest news band
-follows (hooks/news.py, overrides/home.html).
+text, the latest news (the band of hooks/news.py) and the partners' logos
+linking to the directory.
 
 The showcase joins the page's content before hooks/figures.py numbers the
 page's source notes, so the figures cite their sources like every page's.
 """
 
 from __future__ import annotations
+
+from mkdocs.utils import get_relative_url
 
 from provence import models, yamlfile
 from provence.context import context_of, is_first_pass
@@ -37,9 +39,10 @@ def on_page_context(context, page, config, nav):
     build = context_of(config)
     if build.catalog is None or page.content is None or not is_home(page.file.src_uri):
         return context
-    values = {"showcase": build.showcase}
-    before = render(build, "partials/op-home-showcase.html", page, config, part="before", **values)
-    after = render(build, "partials/op-home-showcase.html", page, config, part="after", **values)
+    # The news band's links use the theme's `url` filter, which reads the page and its base.
+    values = {"showcase": build.showcase, "base_url": get_relative_url(".", page.url)}
+    before = render(build, page, config, part="before", **values)
+    after = render(build, page, config, part="after", **values)
     page.content = before + page.content + after
     return context
 
@@ -71,6 +74,7 @@ def load_showcase(project, catalog) -> models.HomeShowcase:
     return showcase
 
 
-def render(build, template: str, page, config, **values) -> str:
-    """A showcase template, with the collections' views and link helpers of the page."""
-    return build.env.get_template(template).render(**page_helpers(build, page, config), **values)
+def render(build, page, config, **values) -> str:
+    """A part of the showcase, with the collections' views and link helpers of the page."""
+    template = build.env.get_template("partials/op-home-showcase.html")
+    return template.render(**page_helpers(build, page, config), page=page, **values)

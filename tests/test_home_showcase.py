@@ -50,8 +50,9 @@ def test_the_home_shows_the_four_figures_of_data_home_with_their_sources(site, l
         folder, code = language_folder(language), language["locale"]
         soup = page(site, folder)
         band = soup.select_one(".op-home-figures")
-        # Right after the hero: the first thing of the page's content.
-        assert soup.select_one(".op-home").find(True) is band, folder
+        # Right after the hero: the first thing of the page's content (after the translation notice).
+        content = [child for child in soup.select_one("article").children if getattr(child, "name", None)]
+        assert [child for child in content if "op-notice" not in child.get("class", [])][0] is band, folder
         cards = band.select("[data-figure]")
         assert [card["data-figure"] for card in cards] == chosen, folder
         for card in cards:
