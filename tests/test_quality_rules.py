@@ -55,4 +55,5 @@ def test_summary_has_one_line_per_gate_and_says_what_did_not_run():
     lines = summary_lines({"html": Counter(pages=3, errors=0, seconds=2.4)})
     assert "html: 3 pages, 0 errors (2 s)" in lines
     assert "accessibility: not run" in lines
-    assert len(lines) == 8
+    assert len(lines) == 9
+    assert "language offer: not run" in lines

@@ -43,10 +43,10 @@ class LanguagePass:
     not_found: str | None = None
     # What the collections' templates show in this language (hooks/collections.py).
     views: dict | None = None
-    # The theme's environment of this pass, whose filters and globals speak its language (hooks/showcase.py).
-    theme_env: object = None
     # Site path -> title of the pages of this language's navigation (hooks/breadcrumbs.py).
     nav_titles: dict | None = None
+    # (language, neutral source path, site URL) of this language's real translations (hooks/sitemap.py).
+    pages: list | None = None
     # The passages of this language's pages, and whether it has the question box's page (hooks/assistant.py).
     assistant_pages: list = field(default_factory=list)
     assistant_page: bool = False
@@ -74,12 +74,14 @@ class BuildContext:
     ui: dict = field(default_factory=dict)
     # How the question box understands questions: data/assistant.yml (hooks/assistant.py).
     assistant: object = None
-    # The route map: data/map.yml, the backdrop's land and the drawn maps (hooks/route_map.py).
+    # The route map: extra.map checked and the drawn maps of the route (hooks/route_map.py).
     route_map: object = None
     # What the home page shows after its hero: data/home.yml (hooks/showcase.py).
     showcase: object = None
     # The Jinja environment of the collections' markup, shared by all languages.
     env: object = None
+    # Compiled theme templates, shared by the language passes (hooks/template_cache.py).
+    compiled_templates: dict = field(default_factory=dict)
     passes: dict = field(default_factory=dict)
     # Translation files (src_uri) that hold nothing, left out of every pass (hooks/languages.py).
     empty_translations: set = field(default_factory=set)
@@ -87,6 +89,8 @@ class BuildContext:
     french_versions: dict = field(default_factory=dict)
     # Anything a step registers to undo when the build ends, whatever the outcome.
     cleanups: list = field(default_factory=list)
+    # The second process building half of the languages (hooks/parallel_languages.py).
+    helper: object = None
 
     @property
     def default(self) -> Language:
