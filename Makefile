@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates derive from the last commit, not from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build release test quality test-fast system-deps benchmark benchmark-assistant vendor-assistant mutation clean check translations translated reviewed new admin
+.PHONY: setup serve build release test quality test-fast system-deps benchmark benchmark-assistant vendor-assistant vendor-map map-backdrop mutation clean check translations translated reviewed new admin
 # The editors' commands (hooks/provence/commands.py).
 PROVENCE := $(BIN)/python hooks/provence/commands.py
 # `make serve lang=en` (or LANG=en on the command line; LANG from the environment is the locale, not a choice).
@@ -91,6 +91,14 @@ benchmark-assistant: setup system-deps node_modules/.installed
 ## Refresh the question box's browser libraries from the npm packages pinned in package.json.
 vendor-assistant: setup node_modules/.installed
 	$(BIN)/python scripts/vendor_assistant.py
+
+## Refresh the route map's library (Leaflet) from the npm package pinned in package.json.
+vendor-map: setup node_modules/.installed
+	$(BIN)/python scripts/vendor_map.py
+
+## Redraw the route map's backdrop from OpenStreetMap's land polygons (roaring-landmask) and data/map.yml.
+map-backdrop: setup
+	$(BIN)/python scripts/map_backdrop.py
 
 ## Mutation testing of hooks/provence/ with the fast tests (mutmut; about half an hour on 2 cores):
 ## score and surviving mutants in benchmarks/results/mutation.{json,md}. Occasional, not in `make test`.

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from provence import cdn, cms, models, yamlfile
 from provence.machine_text import TWIN
+from provence.routemap import map_settings
 from provence.context import context_of, is_final_pass
 from provence.errors import raise_problems
 from provence.output import write_if_changed
@@ -40,7 +41,7 @@ def on_post_build(config):
     site = Path(config.site_dir)
     redirects = load_redirects(build.project, site)
     hashes = cdn.site_script_hashes(sorted(path for path in site.rglob("*.html") if not _in_admin(site, path)))
-    headers = cdn.security_headers(cdn.content_security_policy(hashes))
+    headers = cdn.security_headers(cdn.content_security_policy(hashes, image_sources=tile_origins(config)))
     values = {
         "headers": headers,
         "admin": admin_rules(config, headers),
@@ -69,6 +70,11 @@ def admin_rules(config, headers: list) -> dict:
     policy = cdn.admin_content_security_policy(cms.connect_sources(settings))
     admin = cdn.admin_headers(headers, policy)
     return {"path": f"/{ADMIN_FOLDER}/", "headers": admin, "changed": [pair for pair in admin if pair not in headers]}
+
+
+def tile_origins(config) -> list[str]:
+    """The origin of the route map's detailed tiles (``extra.map``), loaded only on the reader's request."""
+    return [map_settings(config.extra.get("map")).detailed.origin.rstrip("/")]
 
 
 def _in_admin(site: Path, path: Path) -> bool:

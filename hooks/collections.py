@@ -15,7 +15,6 @@ import os
 from functools import partial
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
 
 from provence import upstream
 from provence import news
@@ -23,7 +22,7 @@ from provence.catalog import COLLECTIONS, at_place, commune_name, in_sector, ite
 from provence.context import context_of, is_first_pass
 from provence.errors import Problem, raise_problems
 from provence.figures import figure_view, format_coordinate, format_day, format_period, translated
-from provence.links import page_href, picture_href
+from provence.links import page_helpers
 from provence.opendata import build_date, split_agenda
 from provence.pipeline import step
 from provence.search_text import append_to_page
@@ -143,18 +142,7 @@ def render_listing(build, listing, page, config) -> str:
 
 def render(build, template: str, page, config, **values) -> str:
     """A collections template, with the helpers every one of them uses."""
-    return build.env.get_template(template).render(**template_context(build, page, config), **values)
-
-
-def template_context(build, page, config) -> dict:
-    """The language's views and the link helpers of one page."""
-    language = build.current_language(config)
-    return {
-        **build.current(config).views,
-        "href": partial(page_href, language=language, page_url=page.url),
-        "root": partial(get_relative_url, other=page.url),
-        "picture": partial(picture_href, page_url=page.url),
-    }
+    return build.env.get_template(template).render(**page_helpers(build, page, config), **values)
 
 
 def language_views(catalog, code: str, today, about: str) -> dict:

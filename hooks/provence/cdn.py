@@ -62,14 +62,18 @@ def site_script_hashes(pages: Iterable[Path]) -> list[str]:
     return sorted(hashes)
 
 
-def content_security_policy(script_hashes: list[str], frame_sources: list[str] = ()) -> str:
-    """One site-wide policy: only the site's own files, and inline scripts by hash."""
+def content_security_policy(script_hashes: list[str], frame_sources: list[str] = (), image_sources: list[str] = ()) -> str:
+    """One site-wide policy: only the site's own files, and inline scripts by hash.
+
+    ``image_sources``: the origins of images a reader may ask for (the route
+    map's detailed tiles, ``extra.map``), each named exactly.
+    """
     directives = [
         ("default-src", ["'self'"]),
         ("script-src", ["'self'", *script_hashes]),
         ("style-src", ["'self'"]),
         # Material draws its icons with data: SVG images in its stylesheet.
-        ("img-src", ["'self'", "data:"]),
+        ("img-src", ["'self'", "data:", *image_sources]),
         ("font-src", ["'self'"]),
         ("connect-src", ["'self'"]),
         ("worker-src", ["'self'"]),

@@ -84,6 +84,10 @@ class BuildContext:
     ui: dict = field(default_factory=dict)
     # How the question box understands questions: data/assistant.yml (hooks/assistant.py).
     assistant: object = None
+    # The route map: extra.map checked and the drawn maps of the route (hooks/route_map.py).
+    route_map: object = None
+    # What the home page shows after its hero: data/home.yml (hooks/showcase.py).
+    showcase: object = None
     # The Jinja environment of the collections' markup, shared by all languages.
     env: object = None
     # Compiled theme templates, shared by the language passes (hooks/template_cache.py).

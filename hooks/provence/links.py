@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from mkdocs.utils import get_relative_url
 
 from provence.catalog import picture_site_path
@@ -16,3 +18,14 @@ def page_href(path: str, language, page_url: str) -> str:
 def picture_href(view, page_url: str) -> str:
     """A link from a page to an item's image or logo (docs assets are published at the root)."""
     return get_relative_url(picture_site_path(view), page_url)
+
+
+def page_helpers(build, page, config) -> dict:
+    """What every collections template of a page uses: the language's views and the page's link helpers."""
+    language = build.current_language(config)
+    return {
+        **build.current(config).views,
+        "href": partial(page_href, language=language, page_url=page.url),
+        "root": partial(get_relative_url, other=page.url),
+        "picture": partial(picture_href, page_url=page.url),
+    }

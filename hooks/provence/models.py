@@ -313,6 +313,48 @@ class Budget(Strict):
     funders: list[Funder]
 
 
+class DetailedMap(Strict):
+    """``extra.map.detailed`` of mkdocs.yml: the tiles loaded once the reader asks for the detailed map."""
+
+    provider: Text = Field(description="who serves the tiles, as the notice before the button names it")
+    origin: Url = Field(description="the scheme and host of the tiles, the one image origin the site's policy adds")
+    tiles: Url = Field(description="the tile address, with {z}, {x} and {y}")
+    attribution: Text
+    max_zoom: int = Field(ge=14, le=20)
+
+    @model_validator(mode="after")
+    def _tiles_from_origin(self):
+        if self.origin.rstrip("/").count("/") != 2:
+            raise ValueError(f"origin {self.origin!r} is not an origin; expected only a scheme and a host, e.g. https://data.geopf.fr")
+        if not self.tiles.startswith(self.origin.rstrip("/") + "/"):
+            raise ValueError(f"tiles {self.tiles!r} do not come from origin {self.origin!r}; expected an address starting with it")
+        missing = [part for part in ("{z}", "{x}", "{y}") if part not in self.tiles]
+        if missing:
+            raise ValueError(f"tiles {self.tiles!r} lack {', '.join(missing)}; expected the tile's zoom, column and row")
+        return self
+
+
+class MapSettings(Strict):
+    """``extra.map`` of mkdocs.yml: the route map's detailed tiles (hooks/route_map.py, hooks/cdn.py)."""
+
+    detailed: DetailedMap
+
+
+class HomeShowcase(Strict):
+    """data/home.yml: what the home page shows after its hero."""
+
+    figures: list[str] = refers_to("figures", min_length=4, max_length=4, description="the four key figures of the band (ids of data/figures.yml)")
+    events: int = Field(3, ge=1, le=6, description="how many upcoming events the home page shows")
+
+    @field_validator("figures")
+    @classmethod
+    def _each_figure_once(cls, figures: list[str]) -> list[str]:
+        repeated = sorted({figure for figure in figures if figures.count(figure) > 1})
+        if repeated:
+            raise ValueError(f"{', '.join(repeated)} listed twice; expected four different figures")
+        return figures
+
+
 class QuestionKind(Strict):
     """One kind of question of data/assistant.yml: the words that ask for it, in each language."""
 
