@@ -24,6 +24,7 @@ from provence.context import context_of, is_first_pass
 from provence.errors import Problem, raise_problems
 from provence.figures import figure_view, format_coordinate, format_day, format_period, translated
 from provence.links import page_href, picture_href
+from provence.pictures import picture_size
 from provence.opendata import build_date, split_agenda
 from provence.pipeline import step
 from provence.search_text import append_to_page
@@ -154,6 +155,7 @@ def template_context(build, page, config) -> dict:
         "href": partial(page_href, language=language, page_url=page.url),
         "root": partial(get_relative_url, other=page.url),
         "picture": partial(picture_href, page_url=page.url),
+        "picture_size": partial(picture_size, docs_dir=config.docs_dir),
     }
 
 
