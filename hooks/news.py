@@ -83,7 +83,7 @@ def listing_page_meta(ui: dict, code: str, number: int) -> dict:
 
 def feed_link(ui: dict, language) -> dict:
     """What a page's head announces of its language's feed."""
-    return {"path": localize(news.FEED_PATH, language), "title": ui["news_feed_title"][language.code], "code": language.code, "type": news.FEED_TYPE}
+    return {"path": localize(news.FEED_PATH, language), "title": ui["news_feed_title"][language.code], "type": news.FEED_TYPE}
 
 
 def language_feed(build, language, config, site: Path) -> str:

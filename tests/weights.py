@@ -1,7 +1,7 @@
 """What a new reader's browser downloads on the first load of a built page,
 read from the files alone (no browser, no timing): the page, the stylesheets
-and scripts it links, the scripts those import, Material's search worker, the
-fonts its text needs, and its images.
+and scripts it links, the scripts those import, Material's search worker and
+the sitemap its bundle reads, the fonts its text needs, and its images.
 
 Fonts follow the browser's rule: a @font-face file is fetched when its family
 is in the page's text font (``--md-text-font`` of ``:root``, or of
@@ -65,13 +65,15 @@ def first_load(site: Path, page: str) -> Load:
 
 
 def _references(soup) -> list[str]:
-    """Stylesheets, preloads, scripts, the search worker, the icon and the images of a page."""
+    """Stylesheets, preloads, scripts, the search worker, the icon, the images and the sitemaps a page fetches."""
     found = [link["href"] for link in soup.select("link[href]") if {"stylesheet", "preload", "icon", "modulepreload"} & set(link.get("rel", []))]
     found += [script["src"] for script in soup.select("script[src]")]
     config = soup.select_one("script#__config")
     if config is not None and json.loads(config.string).get("search"):
         found.append(json.loads(config.string)["search"])
     found += [image["src"] for image in soup.select("img[src]")]
+    # Material's bundle fetches the sitemap.xml next to each alternate link (the news feed's).
+    found += [posixpath.join(posixpath.dirname(link["href"]), "sitemap.xml") for link in soup.select("head link[rel=alternate][href]")]
     return found
 
 
