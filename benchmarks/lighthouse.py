@@ -36,6 +36,7 @@ RESULTS = ROOT / "benchmarks" / "results"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 METRICS = ("largest-contentful-paint", "cumulative-layout-shift", "total-blocking-time", "first-contentful-paint", "speed-index")
+ATTEMPTS = 3
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 
 
@@ -74,11 +75,7 @@ def _audit(base: str, site: Path, template: str, page: str, code: str) -> dict:
     """One Lighthouse run on one page: its four scores and the metrics of performance."""
     folder = "" if code == _default_language(site) else f"{code}/"
     url = base + folder + page
-    with tempfile.NamedTemporaryFile(suffix=".json") as report_file:
-        subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report_file.name}",
-                        f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-                       check=True, env={**os.environ, "CHROME_PATH": chromium_path()})
-        report = json.loads(Path(report_file.name).read_text(encoding="utf-8"))
+    report = _lighthouse(url)
     scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
     metrics = {name: report["audits"][name]["numericValue"] for name in METRICS}
     failed = sorted(audit_id for category in CATEGORIES[1:] for ref in report["categories"][category]["auditRefs"]
@@ -86,6 +83,19 @@ def _audit(base: str, site: Path, template: str, page: str, code: str) -> dict:
                     and report["audits"][audit_id]["scoreDisplayMode"] == "binary")
     print(f"{template} /{folder}{page}: {scores} CLS {metrics['cumulative-layout-shift']:.3f}", flush=True)
     return {"template": template, "language": code, "path": "/" + folder + page, "scores": scores, "metrics": metrics, "failed_audits": failed}
+
+
+def _lighthouse(url: str) -> dict:
+    """Lighthouse's report on one page; a run that fails to record its trace (NO_NAVSTART, on a busy machine) is run again."""
+    for attempt in range(1, ATTEMPTS + 1):
+        with tempfile.NamedTemporaryFile(suffix=".json") as report_file:
+            run = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report_file.name}",
+                                  f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+                                 env={**os.environ, "CHROME_PATH": chromium_path()}, capture_output=True, text=True)
+            if run.returncode == 0:
+                return json.loads(Path(report_file.name).read_text(encoding="utf-8"))
+        print(f"{url}: Lighthouse failed (attempt {attempt} of {ATTEMPTS}): {run.stderr.strip()[-300:]}", flush=True)
+    sys.exit(f"Lighthouse failed {ATTEMPTS} times on {url}")
 
 
 def _default_language(site: Path) -> str:
