@@ -83,6 +83,7 @@ benchmark: setup system-deps node_modules/.installed
 	@bash .ci/system-deps valgrind
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/assistant/run.py
+	$(BIN)/python benchmarks/lighthouse.py
 
 ## Only the question box's benchmark (a few minutes).
 benchmark-assistant: setup system-deps node_modules/.installed

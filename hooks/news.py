@@ -22,6 +22,7 @@ from provence.figures import format_day
 from provence.generated import generated_page, page_source, page_template
 from provence.languages import localize
 from provence.output import write_if_changed
+from provence.pictures import picture_size
 from provence.pipeline import step
 
 # --- Hooks
@@ -54,6 +55,7 @@ def on_env(env, config, files):
     env.globals["news_listing"] = news.page_path(1) if section else None
     env.globals["news_day"] = partial(format_day, code=language.code)
     env.globals["picture_path"] = picture_site_path
+    env.globals["picture_size"] = partial(picture_size, docs_dir=config.docs_dir)
     env.globals["foreign_text"] = partial(news.foreign_text, code=language.code, direction=lambda code: build.language(code).direction)
     return env
 
@@ -81,7 +83,7 @@ def listing_page_meta(ui: dict, code: str, number: int) -> dict:
 
 def feed_link(ui: dict, language) -> dict:
     """What a page's head announces of its language's feed."""
-    return {"path": localize(news.FEED_PATH, language), "title": ui["news_feed_title"][language.code], "code": language.code, "type": news.FEED_TYPE}
+    return {"path": localize(news.FEED_PATH, language), "title": ui["news_feed_title"][language.code], "type": news.FEED_TYPE}
 
 
 def language_feed(build, language, config, site: Path) -> str:

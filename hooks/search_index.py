@@ -37,8 +37,9 @@ def on_config(config):
 
 @step
 def on_env(env, config, files):
-    """The search worker's file (its name carries a hash) and the language folder of its index."""
+    """The search worker's file (its name carries a hash) and how Material asks for the index."""
     env.globals["search_worker"] = upstream.search_worker(config.theme.dirs)
+    env.globals["search_request"] = upstream.search_request()
     return env
 
 

@@ -22,6 +22,7 @@ from provence import models
 from provence import search_text
 from provence.catalog import deep_merge, disagreements, load_catalog
 from provence.languages import Language
+from provence.pictures import intrinsic_size
 from provence.opendata import build_date, events_ics, places_geojson, route_points, split_agenda
 from provence.templates import file_templates
 from provence.upstream import trailing_entries
@@ -459,3 +460,33 @@ def test_rewriting_a_pages_search_entries_leaves_the_other_pages_alone():
     assert len(page_entries) == 2
     search_text.rewrite_entries(page_entries, lambda words: words.replace("[[figure:a]]", "10"))
     assert [(entry["title"], entry["text"]) for entry in entries] == [("Filières", "[[figure:a]]"), ("Santé", "10"), ("Chiffres 10", "x")]
+
+
+def test_an_image_whose_size_cannot_be_read_is_named_with_the_fix(tmp_path):
+    _, problems = _catalog(tmp_path, **{"docs/assets/logos/metropole-amp.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="100%"><rect/></svg>\n'})
+    assert _messages(problems) == [
+        "docs/partenaires/metropole-amp.fr.md: logo.src: '../assets/logos/metropole-amp.svg': its size cannot be read "
+        "(docs/assets/logos/metropole-amp.svg); expected an SVG with a viewBox, e.g. <svg viewBox=\"0 0 320 120\">",
+    ]
+
+
+@pytest.mark.parametrize("root, size", [
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 120" width="160" height="60">', (160, 60)),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 320">', (480, 320)),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%" viewBox="0,0,64,48">', (64, 48)),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="20px" height="10px">', (20, 10)),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="2em">', None),
+])
+def test_the_size_of_an_svg_comes_from_its_width_and_height_else_its_viewbox(tmp_path, root, size):
+    path = tmp_path / "picture.svg"
+    path.write_text(f'<?xml version="1.0"?>\n{root}<rect/></svg>\n', encoding="utf-8")
+    assert intrinsic_size(path) == size
+
+
+def test_the_size_of_a_raster_image_comes_from_its_header(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (30, 20)).save(tmp_path / "photo.png")
+    (tmp_path / "broken.jpg").write_bytes(b"not an image")
+    assert intrinsic_size(tmp_path / "photo.png") == (30, 20)
+    assert intrinsic_size(tmp_path / "broken.jpg") is None

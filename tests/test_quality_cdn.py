@@ -71,7 +71,7 @@ def test_nginx_sends_the_headers_of_the_headers_file(served_site, site):
     rules = header_rules(site)
     fingerprinted = [pattern for pattern in rules if "*" not in pattern]
     paths = ["/", "/en/lieux/", "/ar/", "/de/pas-ici", "/lieux", "/assets/stylesheets/brand.css",
-             "/assets/javascripts/language-offer.js", "/sitemap.xml", "/zh/search/search_index.json",
+             "/assets/javascripts/partners.js", "/sitemap.xml", "/zh/search/search_index.json",
              "/admin/", "/admin/config.yml", "/admin/decap-cms.js",
              "/actualites/feed.atom", "/ar/actualites/feed.atom", *fingerprinted]
     failures = []

@@ -218,6 +218,19 @@ def test_the_search_worker_found_is_the_one_materials_base_template_loads():
     assert referenced and found == referenced.group(1), _material(f"base.html loads {referenced and referenced.group(1)}, the adapter finds {found}")
 
 
+def test_materials_bundle_asks_for_the_search_index_as_the_page_shell_holds_it():
+    """partials/search-on-demand.html holds an XMLHttpRequest for the index until search opens."""
+    request = upstream.search_request()
+    bundle = next((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js")).read_text("utf-8")
+    assert f'new URL("{request["index"]}",' in bundle, _material(f"the bundle no longer asks for {request['index']} under its base")
+    requester = re.search(r"function (\w+)\(e,t\)\{return new \w+\(r=>\{let o=new XMLHttpRequest", bundle)
+    assert requester and re.search(rf'{requester.group(1)}\(e,t\)\.pipe\(b\(r=>r\.text\(\)\),m\(r=>JSON\.parse', bundle), _material(
+        "the bundle no longer fetches JSON with XMLHttpRequest: the search index would load with every page")
+    assert f'searchParams.get("{request["highlight"]}")' in bundle, _material("search.highlight no longer reads ?h=: the shell would hold its index")
+    base = (MATERIAL / "base.html").read_text("utf-8")
+    assert f'data-md-toggle="search" type="checkbox" id="{request["toggle"]}"' in base, _material(f"the search toggle is no longer #{request['toggle']}: search would open without its index")
+
+
 def test_the_page_shell_markup_the_hooks_correct_is_still_materials():
     base = (MATERIAL / "base.html").read_text("utf-8")
     for invalid, _ in upstream.SHELL_FIXES:

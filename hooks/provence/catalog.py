@@ -13,6 +13,7 @@ from pathlib import Path
 from provence import models, yamlfile
 from provence.errors import Problem
 from provence.languages import holds_nothing, language_suffix
+from provence.pictures import intrinsic_size
 
 # Collection -> (folder under docs/, front matter model). Folder names are the French URLs.
 COLLECTIONS = {
@@ -477,15 +478,18 @@ def _label(docs_dir: Path, path: Path) -> str:
 
 
 def missing_picture(docs_dir: Path, kind: str, page_file: Path, item, label: str) -> list[Problem]:
-    """An image or logo whose file is not in the docs folder."""
+    """An image or logo whose file is not in the docs folder, or whose size cannot be read."""
     name = PICTURES.get(kind)
     if name is None:
         return []
     src = getattr(item, name).src
     target = picture_path(page_file.relative_to(docs_dir).as_posix(), src)
-    if target and (docs_dir / target).is_file():
-        return []
-    return [Problem(label, f"{name}.src", f"{src!r}: no such file (looked for docs/{target}); expected a path relative to this page, e.g. ../assets/logos/name.svg")]
+    if not (target and (docs_dir / target).is_file()):
+        return [Problem(label, f"{name}.src", f"{src!r}: no such file (looked for docs/{target}); expected a path relative to this page, e.g. ../assets/logos/name.svg")]
+    # Pages give every image its width and height, so that nothing moves when it loads.
+    if intrinsic_size(docs_dir / target) is None:
+        return [Problem(label, f"{name}.src", f"{src!r}: its size cannot be read (docs/{target}); expected an SVG with a viewBox, e.g. <svg viewBox=\"0 0 320 120\">")]
+    return []
 
 
 def picture_path(page_src_uri: str, src: str) -> str | None:

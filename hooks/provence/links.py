@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from provence.pictures import picture_size
+
 from mkdocs.utils import get_relative_url
 
 from provence.catalog import picture_site_path
@@ -28,4 +30,5 @@ def page_helpers(build, page, config) -> dict:
         "href": partial(page_href, language=language, page_url=page.url),
         "root": partial(get_relative_url, other=page.url),
         "picture": partial(picture_href, page_url=page.url),
+        "picture_size": partial(picture_size, docs_dir=config.docs_dir),
     }

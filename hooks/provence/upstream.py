@@ -223,6 +223,20 @@ def search_worker(theme_dirs: list[str]) -> str:
     raise LookupError(f"Material's search worker (assets/javascripts/workers/search.*.min.js) is not in {theme_dirs}")
 
 
+# How Material 9.8's bundle asks for the search index: an XMLHttpRequest for
+# ``search/search_index.json`` under the configured base, sent as soon as the
+# page loads, and again read by search.highlight on a page reached from a
+# result (``?h=<terms>``); ``#__search`` is the toggle opening search (the
+# search key, the magnifier and the field all check it). The page shell holds
+# that request until the reader opens search (partials/search-on-demand.html).
+SEARCH_REQUEST = {"index": "search/search_index.json", "toggle": "__search", "highlight": "h"}
+
+
+def search_request() -> dict:
+    """What the page shell needs to recognise Material's request for the search index."""
+    return dict(SEARCH_REQUEST)
+
+
 # Material 9.8's base.html puts autocomplete="off" on its two toggle checkboxes
 # (HTML allows it on text inputs only) and nav-item.html gives section labels an
 # empty tabindex; neither sits in a block a template can override.
