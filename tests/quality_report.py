@@ -15,7 +15,13 @@ import pytest
 # Gate -> its summary line; the last field of each line is the one that must be 0.
 FORMATS = {
     "accessibility": "{pages} pages, {violations} violations",
+    "pa11y": "{pages} pages (HTML_CodeSniffer, WCAG2AA), {excepted} excepted, {errors} errors",
     "keyboard": "{paths} keyboard paths, {failures} failures",
+    "focus": "{pages} walks of template pages with Tab (default and forced colours), {stops} focus stops, {failures} failures",
+    "reflow": "{pages} pages at 320 px, {problems} problems",
+    "zoom": "{pages} template pages at 200 % text size, {problems} problems",
+    "text-spacing": "{pages} template pages with WCAG text spacing, {problems} problems",
+    "contrast-modes": "{pages} template pages in forced colours, reduced motion, {problems} problems",
     "html": "{pages} pages, {errors} errors",
     "links": "{links} links to {addresses} addresses, {broken} broken",
     "privacy": "{pages} pages, {external} external requests",

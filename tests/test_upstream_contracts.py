@@ -211,3 +211,17 @@ def test_the_page_shell_markup_the_hooks_correct_is_still_materials():
         assert invalid in base, _material(f"base.html no longer writes {invalid!r}: SHELL_FIXES must follow")
     nav_item = (MATERIAL / "partials" / "nav-item.html").read_text("utf-8")
     assert 'id="{{ path }}_label" tabindex="{{ tabindex }}"' in nav_item, _material("nav-item.html changed its section labels: EMPTY_TABINDEX must follow")
+
+
+def test_the_nav_item_override_is_materials_partial_with_only_the_toc_toggle_moved():
+    """overrides/partials/nav-item.html copies Material's partial to render the
+    #__toc checkbox only with its label (HTML_CodeSniffer F68/H91 on pages
+    without a table of contents); any other difference is an upstream change
+    the copy missed."""
+    toggle = '      <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n'
+    theirs = (MATERIAL / "partials" / "nav-item.html").read_text("utf-8")
+    ours = (ROOT / "overrides" / "partials" / "nav-item.html").read_text("utf-8")
+    body = ours.split("-#}\n", 1)[1]
+    assert toggle in theirs, _material("nav-item.html no longer writes the #__toc toggle where the override moved it from")
+    moved = theirs.replace(toggle, "", 1).replace("      {% if toc %}\n        <label", "      {% if toc %}\n  " + toggle + "        <label", 1)
+    assert body == moved, _material("nav-item.html changed: copy it again into overrides/partials/ and move the #__toc toggle inside {% if toc %}")
