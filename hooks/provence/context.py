@@ -41,6 +41,8 @@ class LanguagePass:
     views: dict | None = None
     # Site path -> title of the pages of this language's navigation (hooks/breadcrumbs.py).
     nav_titles: dict | None = None
+    # This language's files, whose pages the accessibility statement names (hooks/accessibility.py).
+    files: object = None
 
 
 @dataclass
@@ -57,6 +59,8 @@ class BuildContext:
     # The content collections and data files, read and checked once (hooks/collections.py).
     catalog: object = None
     build_date: datetime.date | None = None
+    # The RGAA audit grid, data/rgaa.yml (hooks/accessibility.py).
+    rgaa: object = None
     # UI strings: key -> language -> text (hooks/ui_strings.py).
     ui: dict = field(default_factory=dict)
     # The Jinja environment of the collections' markup, shared by all languages.

@@ -51,6 +51,7 @@ PIPELINE = (
     _plugin("on_config", "i18n", -100, "sets this pass's language: theme language, per-language overrides"),
     Step("on_config", "search_index", -150, "after i18n: search settings derived from this pass's theme language"),
     # --- on_pre_build
+    Step("on_pre_build", "accessibility", 40, "first pass: read and check data/rgaa.yml, the grid the accessibility statement shows"),
     Step("on_pre_build", "collections", 50, "first pass: read and check every collection and data file, all problems together"),
     # --- on_files
     Step("on_files", "front_matter", 60, "first pass: front matter MkDocs would drop silently stops the build, before anything reads it"),
@@ -62,9 +63,11 @@ PIPELINE = (
     Step("on_env", "ui_strings", 20, "ui() bound to the language of the pass"),
     Step("on_env", "search_index", 10, "the search worker's name and the language folder of the search index"),
     _plugin("on_env", "i18n", 0, "adds Jinja's loop controls for its sitemap template"),
+    Step("on_env", "accessibility", 5, "this language's files: the accessibility statement names its sample pages by their titles"),
     Step("on_env", "collections", -10, "after every global is set: the collections' environment copies them"),
     # --- on_page_content
     Step("on_page_content", "figures", 0, "an unknown figure marker stops the build, naming the page"),
+    Step("on_page_content", "accessibility", -5, "an unknown [[rgaa:...]] marker stops the build, naming the page"),
     # --- on_page_context: the page's HTML is final from here on
     _plugin("on_page_context", "i18n", 50, "page context of the i18n plugin (alternates of Material's switcher)"),
     Step("on_page_context", "languages", 10, "switcher, translation status and canonical address of the page"),
@@ -72,6 +75,7 @@ PIPELINE = (
     _plugin("on_page_context", "material/search", 0, "indexes the page's HTML as written"),
     Step("on_page_context", "search_index", -10, "notes the pages served untranslated, which their language's index leaves out"),
     Step("on_page_context", "collections", -50, "after search read the page: listings and details boxes, indexed as text (cheaper)"),
+    Step("on_page_context", "accessibility", -70, "after figures: the statement's grid markers become the grid, in the page and its search entries"),
     Step("on_page_context", "figures", -60, "after collections: every figure marker, in the page and its search entries, becomes the figure"),
     # --- on_template_context (static templates: the 404 page)
     _plugin("on_template_context", "i18n", 50, "i18n's template variables"),
