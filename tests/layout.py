@@ -170,8 +170,10 @@ CONTRAST = r"""
     }
     return getComputedStyle(document.documentElement).backgroundColor;
   };
+  // Shown to the eye: visually hidden text (for screen readers only) is not.
   const shown = (element) => element.checkVisibility({opacityProperty: true, visibilityProperty: true})
-    && element.getClientRects().length > 0;
+    && element.getClientRects().length > 0 && !getComputedStyle(element).clipPath.startsWith("inset(50%")
+    && element.getBoundingClientRect().width > 1;
   const hasBorder = (style) => ["Top", "Right", "Bottom", "Left"].every(
     (side) => style[`border${side}Style`] !== "none" && parseFloat(style[`border${side}Width`]) >= 1);
   // Nothing moves: no running animation, no transition, no smooth scrolling.
