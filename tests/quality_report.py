@@ -17,7 +17,7 @@ FORMATS = {
     "accessibility": "{pages} pages, {violations} violations",
     "pa11y": "{pages} pages (HTML_CodeSniffer, WCAG2AA), {excepted} excepted, {errors} errors",
     "keyboard": "{paths} keyboard paths, {failures} failures",
-    "focus": "{pages} walks of template pages with Tab (default and forced colours), {stops} focus stops, {failures} failures",
+    "focus": "{pages} walks of template pages with Tab (fr, ar, zh; forced colours: fr), {stops} focus stops, {failures} failures",
     "reflow": "{pages} pages at 320 px, {problems} problems",
     "zoom": "{pages} template pages at 200 % text size, {problems} problems",
     "text-spacing": "{pages} template pages with WCAG text spacing, {problems} problems",
