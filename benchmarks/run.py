@@ -68,6 +68,7 @@ def data_files() -> dict[str, str]:
     return {
         "data/themes.yml": "".join(f"- id: theme-{n}\n  label: {labels(f'Thème {n}')}\n" for n in range(3)),
         "data/tiers.yml": "".join(f"- id: tier-{n}\n  order: {n}\n  label: {labels(f'Collège {n}')}\n" for n in range(3)),
+        "data/communes.yml": f"- id: Marseille\n  name: {labels('Marseille')}\n",
         "data/sources.yml": "- id: source\n  title: Source\n  publisher: One Provence\n  url: https://example.org/\n  date: 2023-10-17\n",
         "data/figures.yml": "".join(
             f"- id: figure-{n}\n  value: {1000000 * (n + 1)}\n  unit: count\n  label: {labels(f'Chiffre {n}')}\n  source: source\n  date: 2023-10-17\n"

@@ -4,6 +4,8 @@ previous build (under `mkdocs serve`) can reach this one."""
 
 from __future__ import annotations
 
+import os
+
 from provence import context
 from provence.pipeline import step
 
@@ -12,7 +14,8 @@ from provence.pipeline import step
 
 @step
 def on_config(config):
-    """Start this build's context, in the default language's pass."""
+    """Start this build's context, in the default language's pass (previewing
+    one language when PREVIEW_LANGUAGE names it, as `make serve lang=en` does)."""
     if context.is_first_pass(config):
-        context.start(config)
+        context.start(config, preview=os.environ.get(context.PREVIEW_VARIABLE) or None)
     return config

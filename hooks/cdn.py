@@ -5,15 +5,16 @@ the templates of ``server/``.
 
 Security headers with a Content-Security-Policy that allows inline scripts by
 their hash only (computed here from the built pages), long immutable caching
-for fingerprinted assets, revalidation for everything else, the 404 page of
-each language with status 404, and the redirects of ``data/redirects.yml``.
+for fingerprinted assets, revalidation for everything else, Atom's media type
+for the news feeds, the 404 page of each language with status 404, and the
+redirects of ``data/redirects.yml``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from provence import cdn, yamlfile
+from provence import cdn, cms, models, yamlfile
 from provence.context import context_of, is_final_pass
 from provence.errors import raise_problems
 from provence.output import write_if_changed
@@ -21,6 +22,8 @@ from provence.pipeline import step
 from provence.templates import file_templates
 
 REDIRECTS_FILE = "data/redirects.yml"
+# The web editor's folder (hooks/admin.py): its own Content-Security-Policy.
+ADMIN_FOLDER = "admin"
 # Files that configure the server: never served as pages.
 RULE_FILES = ("_headers", "_redirects", "nginx.conf")
 
@@ -35,12 +38,16 @@ def on_post_build(config):
     build = context_of(config)
     site = Path(config.site_dir)
     redirects = load_redirects(build.project, site)
-    hashes = cdn.site_script_hashes(sorted(site.rglob("*.html")))
+    hashes = cdn.site_script_hashes(sorted(path for path in site.rglob("*.html") if not _in_admin(site, path)))
+    headers = cdn.security_headers(cdn.content_security_policy(hashes))
     values = {
-        "headers": cdn.security_headers(cdn.content_security_policy(hashes)),
+        "headers": headers,
+        "admin": admin_rules(config, headers),
         "immutable": cdn.IMMUTABLE,
         "revalidate": cdn.REVALIDATE,
         "fingerprinted": cdn.fingerprinted_assets(site),
+        "feeds": cdn.feeds(site),
+        "feed_type": cdn.FEED_TYPE,
         "redirects": redirects,
         "languages": build.languages,
         "rule_files": RULE_FILES,
@@ -51,6 +58,18 @@ def on_post_build(config):
 
 
 # --- Helper functions
+
+
+def admin_rules(config, headers: list) -> dict:
+    """The web editor's folder and its headers: the site's, with its own policy (hooks/admin.py)."""
+    settings = models.Admin.model_validate(config.extra.get("admin") or {})
+    policy = cdn.admin_content_security_policy(cms.connect_sources(settings))
+    admin = cdn.admin_headers(headers, policy)
+    return {"path": f"/{ADMIN_FOLDER}/", "headers": admin, "changed": [pair for pair in admin if pair not in headers]}
+
+
+def _in_admin(site: Path, path: Path) -> bool:
+    return path.relative_to(site).parts[0] == ADMIN_FOLDER
 
 
 def load_redirects(project: Path, site: Path) -> list:

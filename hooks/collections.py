@@ -1,11 +1,12 @@
-"""Content collections: totem places, sectors, partners, changemakers and
-events, one Markdown file per item and language (see README, "Adding a place,
-a partner, an event").
+"""Content collections: totem places, sectors, partners, changemakers,
+events and news posts, one Markdown file per item and language (see README,
+"Adding a place, a partner, an event").
 
 Every collection file and data file is read and checked once per build, in
 the default language's pass, and every problem of the run is reported
 together. Collection index pages (front matter ``listing: places`` ...) get
-their listing after their text; item pages get their details box.
+their listing after their text; item pages get their details box (a news
+post also gets its date, image and summary under its title).
 """
 
 from __future__ import annotations
@@ -17,16 +18,19 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from provence import upstream
-from provence.catalog import COLLECTIONS, in_sector, item_of, load_catalog, theme_path
+from provence import news
+from provence.catalog import COLLECTIONS, at_place, commune_name, in_sector, item_of, load_catalog, theme_path
 from provence.context import context_of, is_first_pass
 from provence.errors import Problem, raise_problems
-from provence.figures import figure_view, format_coordinate, format_period, translated
+from provence.figures import figure_view, format_coordinate, format_day, format_period, translated
 from provence.links import page_href, picture_href
 from provence.opendata import build_date, split_agenda
 from provence.pipeline import step
 from provence.search_text import append_to_page
 
 LISTINGS = tuple(COLLECTIONS)
+# Collections whose item pages also get a lead under their title.
+LEADS = {"news": "partials/op-item-news-lead.html"}
 
 # --- Hooks
 
@@ -37,7 +41,7 @@ def on_pre_build(config):
     if not is_first_pass(config):
         return
     build = context_of(config)
-    codes = [language.code for language in build.languages]
+    codes = [language.code for language in build.declared]
     catalog, problems = load_catalog(Path(config.docs_dir), build.project / "data", codes)
     raise_problems(problems, "the content files")
     build.catalog = catalog
@@ -58,7 +62,8 @@ def on_env(env, config, files):
         build.env.globals = dict(env.globals)
     build.env.globals.update(env.globals)
     if build.catalog is not None:
-        build.current(config).views = language_views(build.catalog, build.current_language(config).code, build.build_date)
+        code = build.current_language(config).code
+        build.current(config).views = language_views(build.catalog, code, build.build_date, build.ui["col_about_value"][code])
     return env
 
 
@@ -67,6 +72,10 @@ def on_page_context(context, page, config, nav):
     """Append a listing to collection index pages and a details box to item pages."""
     build = context_of(config)
     if build.catalog is not None and page.content is not None:
+        lead = page_lead(build, page, config)
+        if lead:
+            page.content = after_title(page.content, lead)
+            add_to_search(config, page.url, lead)
         addition = page_addition(build, page, config)
         if addition:
             page.content += addition
@@ -99,6 +108,24 @@ def page_addition(build, page, config) -> str:
     return render(build, "partials/op-item-" + kind + ".html", page, config, item=item)
 
 
+def page_lead(build, page, config) -> str:
+    """What an item page shows under its title (a news post's date, image and summary), if anything."""
+    kind, slug = item_of(page.file.src_uri)
+    if kind not in LEADS or slug not in build.catalog.collections[kind]:
+        return ""
+    item = build.catalog.collections[kind][slug].localized(build.current_language(config).code)
+    return render(build, LEADS[kind], page, config, item=item)
+
+
+def after_title(content: str, lead: str) -> str:
+    """``lead`` right after the page's first heading; first when the page has none (the theme adds the title above)."""
+    end = content.find("</h1>")
+    if end == -1:
+        return lead + content
+    end += len("</h1>")
+    return content[:end] + lead + content[end:]
+
+
 def index_listing(catalog, src_uri: str) -> str | None:
     """A translated index page shows the listing of its French version."""
     folder, _, name = src_uri.rpartition("/")
@@ -109,7 +136,8 @@ def render_listing(build, listing, page, config) -> str:
     """The listing named in a page's front matter, or an error naming the page."""
     if listing not in LISTINGS:
         raise_problems([Problem(f"docs/{page.file.src_uri}", "listing", f"{listing!r} is not a listing; expected one of: {', '.join(LISTINGS)}")], "the content files")
-    return render(build, "partials/op-listing-" + listing + ".html", page, config)
+    # The news listing has several pages (hooks/news.py): the page's number says which.
+    return render(build, "partials/op-listing-" + listing + ".html", page, config, number=page.meta.get("op_news_page", 1))
 
 
 def render(build, template: str, page, config, **values) -> str:
@@ -128,29 +156,41 @@ def template_context(build, page, config) -> dict:
     }
 
 
-def language_views(catalog, code: str, today) -> dict:
-    """Everything the templates show in one language, computed once per language."""
+def language_views(catalog, code: str, today, about: str) -> dict:
+    """Everything the templates show in one language, computed once per language.
+
+    ``about``: how the language says an approximate figure (``près de {value}``).
+    """
     items = {kind: catalog.items(kind, code) for kind in COLLECTIONS}
     default = catalog.default
     figure_views = {
-        figure.id: figure_view(figure, catalog.sources[figure.source], code, default, catalog.ordinals)
+        figure.id: figure_view(figure, code, default, catalog.ordinals, catalog.amounts, about)
         for figure in catalog.figures.values()
     }
     upcoming, past = split_agenda(items["events"], today)
+    news_pages = news.listing_pages(items["news"])
     return {
         "catalog": catalog,
         "items": items.__getitem__,
         "of_sector": lambda kind, sector: in_sector(items[kind], kind, sector),
+        "of_place": lambda kind, place: at_place(items[kind], kind, place),
         "sectors_by_slug": {sector.slug: sector for sector in items["sectors"]},
         "places_by_slug": {place.slug: place for place in items["places"]},
         "tiers": sorted(catalog.tiers.values(), key=lambda tier: (tier.order, tier.id)),
         "upcoming": upcoming,
         "past": past,
         "period": partial(format_period, code=code),
+        "day": partial(format_day, code=code),
         "coordinate": partial(format_coordinate, code=code),
         "text": partial(translated, code=code, default=default),
+        "commune": partial(commune_name, catalog.communes, code=code),
         "figure_views": figure_views,
         "figures_of": lambda ids: [figure_views[figure_id] for figure_id in ids],
         "theme_path": theme_path,
         "of_theme": lambda theme_id: [place for place in items["places"] if theme_id in place.themes],
+        "news_pages": news_pages,
+        "news_page_path": news.page_path,
+        "news_page_of": lambda slug: news.page_path(news.page_of(items["news"], slug)),
+        "feed_path": news.FEED_PATH,
+        "feed_type": news.FEED_TYPE,
     }

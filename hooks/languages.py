@@ -5,12 +5,15 @@ and give right-to-left pages their ``dir``."""
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from provence import upstream
 from provence.context import context_of, is_first_pass
 from provence import languages as langs
+from provence import translations
 from provence.errors import Problem, raise_problems
 from provence.pipeline import step
 
@@ -19,22 +22,26 @@ from provence.pipeline import step
 
 @step
 def on_files(files, config):
-    """Stop the build when a docs file is written in a language the site does not build (first pass)."""
-    if not is_first_pass(config):
-        return files
-    codes = [language.code for language in context_of(config).languages]
-    src_uris = [file.src_uri for file in files if not file.generated_by and _in_docs(file, config)]
-    problems = [
-        Problem(
-            f"docs/{src_uri}",
-            "file name",
-            f"language '{code}' is not configured (the site builds: {', '.join(codes)}). "
-            "Rename the file with one of those suffixes, or declare the language in "
-            "mkdocs.yml under plugins > i18n > languages.",
-        )
-        for src_uri, code in langs.unknown_language_files(src_uris, codes)
-    ]
-    raise_problems(problems, "the docs folder")
+    """Stop the build when a docs file is written in a language the site does not build (first pass);
+    in every pass, leave out the translation files that hold nothing (langs.holds_nothing)."""
+    build = context_of(config)
+    if is_first_pass(config):
+        codes = [language.code for language in build.declared]
+        src_uris = [file.src_uri for file in files if not file.generated_by and _in_docs(file, config)]
+        problems = [
+            Problem(
+                f"docs/{src_uri}",
+                "file name",
+                f"language '{code}' is not configured (the site builds: {', '.join(codes)}). "
+                "Rename the file with one of those suffixes, or declare the language in "
+                "mkdocs.yml under plugins > i18n > languages.",
+            )
+            for src_uri, code in langs.unknown_language_files(src_uris, codes)
+        ]
+        raise_problems(problems, "the docs folder")
+        build.empty_translations = empty_translations(files, config, build.default.code)
+    for file in [file for file in files if file.src_uri in build.empty_translations]:
+        files.remove(file)
     return files
 
 
@@ -62,8 +69,11 @@ def on_page_context(context, page, config, nav):
         "source_direction": _direction(build, source),
         "fallback": source != language.code,
     }
-    context["machine_translated"] = machine_translation_pending(page.meta, f"docs/{page.file.src_uri}")
     neutral = langs.strip_language(page.file.url, language)
+    state = translation_state(build, page, config.docs_dir, language)
+    context["translation_status"] = state
+    if state is not None and state.stale:
+        context["french_url"] = get_relative_url(langs.localize(neutral, build.default), page.url)
     # An untranslated page is a copy of the French one: search engines are sent there.
     if context["page_language"]["fallback"] and config.site_url:
         context["canonical_url"] = langs.absolute_url(config.site_url, neutral)
@@ -113,20 +123,29 @@ def switcher_entries(languages, current, neutral_path):
     ]
 
 
-def machine_translation_pending(meta: dict, source: str) -> bool:
-    """True while a machine-assisted translation awaits a person's review.
+def empty_translations(files, config, default: str) -> set[str]:
+    """The translation files (src_uri) that hold nothing: as if they did not exist."""
+    return {
+        file.src_uri for file in files.documentation_pages()
+        if _in_docs(file, config) and langs.language_suffix(file.src_uri) not in (None, default)
+        and langs.holds_nothing(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))
+    }
 
-    Front matter: ``translation: {machine_assisted: true, reviewed: false}``.
+
+def translation_state(build, page, docs_dir: str, language) -> translations.Status | None:
+    """Where a translated page stands against its French page (None for French pages and fallbacks).
+
+    The version of each French page is computed once per build (the build context keeps it).
     """
-    translation = meta.get("translation")
-    if translation is None:
-        return False
-    fields = ("machine_assisted", "reviewed")
-    if not isinstance(translation, dict) or set(translation) - set(fields) or not all(
-        isinstance(translation.get(field, False), bool) for field in fields
-    ):
-        raise_problems([Problem(source, "translation", f"expected `machine_assisted: true|false` and `reviewed: true|false`, got {translation!r}")], source)
-    return translation.get("machine_assisted", False) and not translation.get("reviewed", False)
+    if language.default or upstream.file_language(page.file, language.code) != language.code:
+        return None
+    source = f"docs/{page.file.src_uri}"
+    translation, problems = translations.parse_translation(page.meta, source)
+    raise_problems(problems, source)
+    french = translations.french_src_uri(page.file.src_uri, build.default.code)
+    if french not in build.french_versions:
+        build.french_versions[french] = translations.french_version(Path(docs_dir), french)
+    return translations.status(translation, build.french_versions[french])
 
 
 def langs_html_dir(output: str, language) -> str:

@@ -5,10 +5,11 @@ stable ordering, no timestamp but the build date."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from provence import languages as langs
-from provence.catalog import picture_site_path
+from provence.catalog import commune_name, picture_site_path
 from provence.context import context_of, is_final_pass
 from provence.opendata import dump_json, events_ics, partners_json, places_geojson, route_points
 from provence.output import write_if_changed
@@ -50,8 +51,9 @@ def open_data_files(catalog, languages, site_url: str, build_date) -> dict[str, 
     }
     for language in languages:
         code, prefix = language.code, language.prefix
-        geojson = places_geojson(catalog.items("places", code), site_url, prefix, asset_url)
+        commune = partial(commune_name, catalog.communes, code=code)
+        geojson = places_geojson(catalog.items("places", code), site_url, prefix, asset_url, commune)
         files[prefix + "places.geojson"] = dump_json(geojson)
         places_here = {place.slug: place for place in catalog.items("places", code)}
-        files[prefix + "events.ics"] = events_ics(catalog.items("events", code), site_url, prefix, build_date, places_here)
+        files[prefix + "events.ics"] = events_ics(catalog.items("events", code), site_url, prefix, build_date, places_here, commune)
     return files

@@ -4,7 +4,8 @@ A page served in French under /en/ because it is not yet translated is not
 advertised as English: only real translations are listed, each with its
 hreflang alternates and an x-default (French). One sitemap for the whole
 site at the root, one per language folder (Material's scripts read
-``<language>/sitemap.xml``).
+``<language>/sitemap.xml``), and one for the news section of each language
+(next to its feed, where Material's scripts look too).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from provence import upstream
+from provence import news, upstream
 from provence import languages as langs
+from provence.catalog import has_news
 from provence.context import context_of, is_final_pass
 from provence.output import write_if_changed
 from provence.pipeline import step
@@ -40,10 +42,22 @@ def on_post_build(config):
         if language.prefix:
             own = [url for url in urls if url["language"] == language.code]
             write_if_changed(site / language.prefix / "sitemap.xml", template.render(urls=own))
+    # Material's scripts fetch a sitemap.xml next to every <link rel="alternate">
+    # of a page, the news feed's included: its folder gets the sitemap of its section.
+    if has_news(build.catalog):
+        for language in build.languages:
+            folder = language.prefix + news.FOLDER + "/"
+            own = section_urls(urls, language.code, langs.absolute_url(config.site_url, folder))
+            write_if_changed(site / folder / "sitemap.xml", template.render(urls=own))
     write_if_changed(site / "robots.txt", templates.get_template("robots.txt").render(site_url=config.site_url))
 
 
 # --- Helper functions
+
+
+def section_urls(urls: list[dict], code: str, section_url: str) -> list[dict]:
+    """The sitemap entries of one language under a folder's address."""
+    return [url for url in urls if url["language"] == code and url["loc"].startswith(section_url)]
 
 
 def translated_pages(files_per_language: dict, default: str):

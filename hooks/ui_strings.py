@@ -25,7 +25,7 @@ def on_config(config):
     if not is_first_pass(config):
         return config
     build = context_of(config)
-    strings, problems = load_strings(build.project / UI_FOLDER, [language.code for language in build.languages])
+    strings, problems = load_strings(build.project / UI_FOLDER, [language.code for language in build.declared])
     raise_problems(problems, UI_FOLDER)
     build.ui = strings
     return config

@@ -48,11 +48,21 @@ class PageReport:
     csp_violations: list[str] = field(default_factory=list)
 
 
+# The web editor (/admin/) is Decap CMS, a third-party application that its
+# script draws for the agency's editors: readers never reach it (no link to it,
+# robots.txt disallows it, no sitemap or search entry) and its markup is not the
+# site's, so the reader-facing gates cannot apply to it. It has its own
+# Content-Security-Policy and its own tests (tests/test_admin_editor.py).
+EDITOR_FOLDER = "admin/"
+
+
 def site_pages(site: Path) -> list[str]:
-    """Site paths of every built HTML page ('', 'en/lieux/', 'en/404.html'), sorted."""
+    """Site paths of every built page a reader can reach ('', 'en/lieux/', 'en/404.html'), sorted."""
     paths = []
     for file in site.rglob("*.html"):
         relative = file.relative_to(site).as_posix()
+        if relative.startswith(EDITOR_FOLDER):
+            continue
         paths.append(relative[: -len("index.html")] if file.name == "index.html" else relative)
     return sorted(paths)
 

@@ -8,14 +8,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 
-def header_rules(site: Path) -> dict[str, dict[str, str]]:
-    """_headers as {path pattern: {header name: value}}, in file order."""
-    rules: dict[str, dict[str, str]] = {}
+def header_rules(site: Path) -> dict[str, dict[str, str | None]]:
+    """_headers as {path pattern: {header name: value}}, in file order; None for
+    a header the rule drops (``! name``, Cloudflare Pages' syntax)."""
+    rules: dict[str, dict[str, str | None]] = {}
     current = None
     for line in (site / "_headers").read_text("utf-8").splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        if line[0].isspace():
+        if line[0].isspace() and line.strip().startswith("!"):
+            rules[current][line.strip()[1:].strip()] = None
+        elif line[0].isspace():
             name, value = line.strip().split(":", 1)
             rules[current][name.strip()] = value.strip()
         else:
@@ -30,7 +33,7 @@ def expected_headers(rules: dict[str, dict[str, str]], path: str) -> dict[str, s
     for pattern, values in rules.items():
         if pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])):
             headers.update(values)
-    return headers
+    return {name: value for name, value in headers.items() if value is not None}
 
 
 def redirect_rules(site: Path) -> list[tuple[str, str, str]]:

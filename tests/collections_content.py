@@ -1,6 +1,6 @@
-"""A small but complete content set for fixture sites: every collection, every
-data file, translations and index pages, written to the content contract
-(data/README.md)."""
+"""A small but complete content set for fixture sites: every collection (news
+posts included), every data file, translations and index pages, written to
+the content contract (data/README.md)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,12 @@ DATA = {
     # The site's own bounds and ordinal patterns: checks and formatting depend on them.
     "data/territory.yml": (ROOT / "data" / "territory.yml").read_text("utf-8"),
     "data/ordinals.yml": (ROOT / "data" / "ordinals.yml").read_text("utf-8"),
+    "data/amounts.yml": (ROOT / "data" / "amounts.yml").read_text("utf-8"),
+    "data/communes.yml": (
+        f"- id: Marseille\n  name: {labels(fr='Marseille', es='Marsella', it='Marsiglia', ar='مرسيليا', zh='马赛')}\n"
+        f"- id: Cassis\n  name: {labels(fr='Cassis')}\n"
+        f"- id: Aix-en-Provence\n  name: {labels(fr='Aix-en-Provence', ar='إكس أون بروفانس', zh='艾克斯普罗旺斯')}\n"
+    ),
     "data/themes.yml": f"- id: mer\n  label: {labels(fr='Mer', en='Sea')}\n- id: patrimoine\n  label: {labels(fr='Patrimoine', en='Heritage')}\n"
     f"- id: nature\n  label: {labels(fr='Nature', en='Nature')}\n",
     "data/tiers.yml": (
@@ -38,18 +44,18 @@ DATA = {
     "data/sources.yml": (
         "- id: launch-article\n  title: {fr: Article de lancement, en: Launch article}\n  publisher: One Provence\n"
         "  url: https://example.org/lancement\n  date: 2023-10-17\n"
-        "- id: annual-report\n  title: Rapport annuel\n  publisher: à compléter\n  url: null\n"
+        "- id: annual-report\n  title: Rapport annuel\n  publisher: null\n  url: null\n"
     ),
     "data/figures.yml": (
         f"- id: airport-passengers-2023\n  value: 10000000\n  unit: count\n  label: {labels(fr='passagers à l’aéroport', en='airport passengers')}\n"
         "  source: launch-article\n  date: 2023-10-17\n"
         f"- id: university-rank\n  value: 1\n  unit: rank\n  label: {labels(fr='{value} université francophone', en='the {value} French-speaking university')}\n"
         "  source: annual-report\n  date: 2023-06-01\n"
-        f"- id: budget-total\n  value: 1500000\n  unit: euros\n  label: {labels(fr='budget annuel', en='annual budget')}\n"
+        f"- id: budget-total\n  value: 1500000\n  unit: euros\n  approximate: true\n  label: {labels(fr='budget annuel', en='annual budget')}\n"
         "  source: launch-article\n  date: 2023-10-17\n"
     ),
     "data/budget.yml": (
-        f"source: launch-article\ntotal_label: {labels(fr='près de 1,5 million d’euros', en='almost 1.5 million euros')}\n"
+        "source: launch-article\ntotal: budget-total\n"
         f"funders:\n  - id: metropole\n    partner: metropole-amp\n    amount: 1000000\n    label: {labels(fr='Métropole', en='Metropolis')}\n"
         f"  - id: entreprises\n    amount: 500000\n    label: {labels(fr='Entreprises', en='Companies')}\n"
     ),
@@ -138,7 +144,6 @@ NEW_PARTNER = {
         tier: strategiques
         sectors: [sante]
         website: https://example.com/
-        member_since: 2024
         logo: {src: ../assets/logos/armateur.svg, alt: Logo de l'armateur}
         """),
     "docs/assets/logos/armateur.svg": SVG,
@@ -171,6 +176,49 @@ EVENTS = {
         """),
 }
 
+NEWS = {
+    # Newest first: sante-2024, lancement and fete-du-port (same day: by file name), port-2023.
+    "docs/actualites/lancement.fr.md": page("""
+        title: Lancement de l'agence
+        summary: L'agence est lancée.
+        date: 2023-10-17
+        image: {src: ../assets/illustrations/vieux-port.svg, alt: Le port en fête}
+        sectors: [tourisme]
+        places: [vieux-port]
+        """, "# Lancement de l'agence\n\nLe lancement. [[figure:budget-total]]"),
+    "docs/actualites/lancement.en.md": page("""
+        title: Launch of the agency
+        summary: The agency is launched.
+        image: {alt: The harbour celebrating}
+        """, "# Launch of the agency\n\nThe launch."),
+    "docs/actualites/fete-du-port.fr.md": page("""
+        title: Fête du port
+        summary: Le port en fête.
+        date: 2023-10-17
+        image: {src: ../assets/illustrations/vieux-port.svg, alt: Des bateaux pavoisés}
+        places: [vieux-port, calanques]
+        """, "La fête."),
+    "docs/actualites/sante-2024.fr.md": page("""
+        title: Une année pour la santé
+        summary: La filière santé en 2024.
+        date: 2024-03-10
+        image: {src: ../assets/illustrations/calanques.svg, alt: Une calanque au soleil}
+        sectors: [sante]
+        """, "La santé."),
+    "docs/actualites/sante-2024.en.md": page("""
+        title: A year for health
+        summary: The health sector in 2024.
+        image: {alt: A calanque in the sun}
+        """, "Health."),
+    "docs/actualites/port-2023.fr.md": page("""
+        title: Le port au printemps
+        summary: Le port en juin.
+        date: 2023-06-01
+        image: {src: ../assets/illustrations/vieux-port.svg, alt: Le port au printemps}
+        sectors: [tourisme]
+        """, "Le port."),
+}
+
 INDEXES = {
     "docs/index.fr.md": HOME,
     "docs/lieux/index.fr.md": page("title: Les lieux totem\nlisting: places", "# Les lieux totem"),
@@ -181,9 +229,24 @@ INDEXES = {
     "docs/agenda/index.fr.md": page("title: L'agenda\nlisting: events", "# L'agenda"),
     # A translated index page without `listing:` shows its French version's listing.
     "docs/agenda/index.en.md": page("title: Agenda", "# Agenda"),
+    "docs/actualites/index.fr.md": page("title: Actualités\nlisting: news", "# Actualités"),
+    "docs/actualites/index.en.md": page("title: News", "# News"),
 }
 
 
 def site_files(**extra: str) -> dict[str, str]:
     """The whole content set, with extra or replaced files."""
-    return {**DATA, **SECTORS, **PLACES, **PARTNER_FILES, **NETWORK, **EVENTS, **INDEXES, **extra}
+    return {**DATA, **SECTORS, **PLACES, **PARTNER_FILES, **NETWORK, **EVENTS, **NEWS, **INDEXES, **extra}
+
+
+def news_archive(count: int) -> dict[str, str]:
+    """``count`` more French posts, one a day from 1 January 2022 (all older than those of NEWS)."""
+    return {
+        f"docs/actualites/archive-{number:02d}.fr.md": page(f"""
+            title: Archive {number:02d}
+            summary: Nouvelle numéro {number}.
+            date: 2022-01-{number:02d}
+            image: {{src: ../assets/illustrations/calanques.svg, alt: Archive {number}}}
+            """)
+        for number in range(1, count + 1)
+    }

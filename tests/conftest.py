@@ -54,6 +54,9 @@ def copy_project(target: Path, with_docs: bool = False) -> Path:
         else:
             shutil.copy2(source, target / part)
     (target / "docs").mkdir(exist_ok=True)
+    # The web editor's bundle comes from npm (hooks/admin.py): linked, not copied.
+    if (ROOT / "node_modules").is_dir() and not (target / "node_modules").exists():
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     if not with_docs:
         drop_nav(target / "mkdocs.yml")
         drop_content_data(target / "data")
@@ -85,8 +88,10 @@ def write_files(project: Path, files: dict[str, str]) -> None:
 
 @pytest.fixture(scope="session")
 def project_config():
-    """mkdocs.yml as YAML data (the one declaration of languages lives there)."""
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    """mkdocs.yml as MkDocs reads it (the one declaration of languages lives there)."""
+    from mkdocs.utils import yaml_load
+
+    return yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

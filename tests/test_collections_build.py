@@ -17,7 +17,6 @@ import pytest
 from collections_content import NEW_PARTNER, site_files
 from conftest import copy_project, language_folder, run_build, write_files
 from pages import page, resolve, text
-from provence.figures import format_euros
 
 pytestmark = pytest.mark.xdist_group("collections")
 PARTNER = "Armateur Exemple"
@@ -106,42 +105,88 @@ def test_a_sector_page_lists_its_figures_places_and_changemakers(built):
     soup = page(built, "en/filieres/sante/")
     assert [text(card.h3) for card in soup.select("#op-places + ul .op-card")] == ["Les Calanques"]
     assert "Marie Exemple" in text(soup.select_one("#op-changemakers + ul"))
-    assert text(soup.select_one(".op-figures__label")) == "the 1st French-speaking university"
+    assert text(soup.select_one(".op-figures__label")) == "the 1st French-speaking university 1"
 
 
-def test_figures_are_formatted_for_the_readers_locale_and_cite_their_source(built):
+def test_figures_are_formatted_for_the_readers_locale_and_cite_their_source(built, ui_strings):
     expected = {"": "10 millions", "en/": "10 million", "de/": "10 Millionen", "zh/": "1000万"}
     for folder, value in expected.items():
-        figure = page(built, folder + "filieres/").select_one(".op-figures__card")
+        soup = page(built, folder + "filieres/")
+        figure = soup.select_one(".op-figures__card")
         assert text(figure.select_one(".op-figures__value")) == value
-        link = figure.select_one(".op-source a")
-        assert link["href"] == "https://example.org/lancement"
-        assert figure.select_one(".op-source time")["datetime"] == "2023-10-17"
+        # The source is a numbered note, named in the reader's language, to the page's list of sources.
+        note = figure.select_one("sup.op-note a")
+        code = folder.strip("/") or "fr"
+        assert text(note) == "1" and note["aria-label"] == ui_strings["col_note_label"][code].replace("{n}", "1")
+        entry = soup.select_one(note["href"])
+        assert entry is not None and entry.find_parent("section", class_="op-sources") is not None
+        assert entry.select_one("a")["href"] == "https://example.org/lancement"
+        assert entry.select_one("time")["datetime"] == "2023-10-17"
     # The Chinese page falls back to the French text; its figure is written for Chinese readers.
     inline = page(built, "zh/filieres/sante/").select_one(".op-figure")
     assert text(inline.select_one(".op-figure__value")) == "1000万"
     assert "[[figure" not in text(page(built, "zh/filieres/sante/"))
-    # Search finds the figures as readers see them, never their markers.
+    # Search finds the figures as readers see them, never their markers nor their note numbers.
     for folder, value in expected.items():
         index = json.loads((built / folder / "search/search_index.json").read_text("utf-8"))
         words = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
-        assert "[[" not in words
-    # The index pages with figure cards and the budget are written in French only.
+        assert "[[" not in words and ui_strings["col_sources"]["fr"] not in words
     french = json.loads((built / "search/search_index.json").read_text("utf-8"))["docs"]
-    assert "10 millions" in " ".join(doc["text"] for doc in french if doc["location"].startswith("filieres/"))
-    assert format_euros(1000000, "fr") in " ".join(doc["text"] for doc in french if doc["location"].startswith("partenaires/"))
+    figures_text = " ".join(doc["text"] for doc in french if doc["location"].startswith("filieres/"))
+    assert "10 millions passagers" in figures_text and "10 millions1" not in figures_text
+    assert "près de 1,5 million d'euros" in " ".join(doc["text"] for doc in french if doc["location"].startswith("partenaires/"))
+
+
+def test_a_source_whose_publisher_is_unknown_leaves_it_out(built):
+    soup = page(built, "filieres/sante/")
+    entries = [" ".join(entry.get_text("").split()) for entry in soup.select(".op-sources li")]
+    assert entries == ["Article de lancement, One Provence, 17 octobre 2023 ↑", "Rapport annuel ↑"]
+    # Each note resolves to its entry, each entry leads back to its first note.
+    for note in soup.select("sup.op-note a"):
+        assert soup.select_one(note["href"]) is not None
+    for back in soup.select(".op-sources__back"):
+        assert soup.select_one(back["href"]).name == "sup"
 
 
 def test_the_budget_is_a_chart_with_its_data_table(built):
     soup = page(built, "en/partenaires/")
     table = soup.select_one("table.op-budget__table")
-    assert text(table.caption) == "The agency's budget by funder"
+    assert text(table.caption) == "The agency's budget by funder — about 1.5 million euros 1"
+    assert text(soup.select_one("figure.op-budget figcaption")) == text(table.caption)
     rows = [[text(cell) for cell in row.select("th, td")] for row in table.select("tbody tr")]
     assert rows == [["Metropolis", "€1,000,000", "67%"], ["Companies", "€500,000", "33%"]]
+    assert [cell["class"] for cell in table.select("tbody tr:first-child td")] == [["op-number"], ["op-number"]]
     assert resolve("en/partenaires/", table.select_one("tbody a")["href"]) == "en/partenaires/metropole-amp/"
     assert [text(row) for row in soup.select(".op-bars__row")][0] == "Metropolis €1,000,000 (67%)"
-    french = page(built, "partenaires/").select_one("table.op-budget__table tbody td")
-    assert text(french) == "1 000 000 €"
+    french = page(built, "partenaires/")
+    assert text(french.select_one("table.op-budget__table tbody td")) == "1 000 000 €"
+    assert text(french.select_one(".op-budget__announced")) == "près de 1,5 million d'euros"
+
+
+def test_a_partner_without_the_year_it_joined_shows_the_gap_in_the_readers_language(built, languages, ui_strings):
+    for language in languages:
+        folder, code = language_folder(language), language["locale"]
+        details = page(built, folder + "partenaires/cma-cgm/").select_one("aside.op-facts")
+        terms = {text(term): text(term.find_next_sibling("dd")) for term in details.select("dt")}
+        assert terms[ui_strings["col_member_since"][code]] == ui_strings["gap_marker"][code]
+        known = page(built, folder + "partenaires/metropole-amp/").select_one("aside.op-facts")
+        assert "2023" in text(known) and ui_strings["gap_marker"][code] not in text(known)
+    partners = {partner["id"]: partner for partner in json.loads((built / "partners.json").read_text("utf-8"))["partners"]}
+    assert partners["cma-cgm"]["member_since"] is None and partners["metropole-amp"]["member_since"] == 2023
+
+
+def test_communes_are_shown_in_the_readers_language(built):
+    names = {"": "Marseille", "es/": "Marsella", "it/": "Marsiglia", "ar/": "مرسيليا", "zh/": "马赛"}
+    for folder, name in names.items():
+        details = page(built, folder + "lieux/vieux-port/").select_one("aside.op-facts dd")
+        assert text(details) == name
+        card = page(built, folder + "lieux/").select_one("ol.op-cards--route .op-card__meta")
+        assert text(card).endswith(f"· {name}")
+        geojson = json.loads((built / folder / "places.geojson").read_text("utf-8"))
+        assert {feature["id"]: feature["properties"]["commune"] for feature in geojson["features"]}["vieux-port"] == name
+        calendar = icalendar.Calendar.from_ical((built / folder / "events.ics").read_bytes())
+        sailing = next(event for event in calendar.walk("VEVENT") if str(event["uid"]).startswith("voile-2024"))
+        assert str(sailing["location"]).endswith(f", {name}")
 
 
 def test_the_agenda_splits_upcoming_and_past_events_on_the_build_date(built):
@@ -236,8 +281,8 @@ BAD_INPUT = {
         "docs/partenaires/metropole-amp.fr.md: teir: unknown field (value 'fondateurs'); did you mean `tier`?",
     ),
     "missing required field": (
-        {PARTNER_PATH: PARTNER_FILE.replace("member_since: 2023\n", "")},
-        "docs/partenaires/metropole-amp.fr.md: member_since: required field is missing; add it",
+        {PARTNER_PATH: PARTNER_FILE.replace("tier: fondateurs\n", "")},
+        "docs/partenaires/metropole-amp.fr.md: tier: required field is missing; add it",
     ),
     "wrong type": (
         {PARTNER_PATH: PARTNER_FILE.replace("member_since: 2023", "member_since: deux mille")},
@@ -254,6 +299,22 @@ BAD_INPUT = {
     "unknown sector": (
         {PARTNER_PATH: PARTNER_FILE.replace("sectors: [sante, tourisme]", "sectors: [sante, peche]")},
         "docs/partenaires/metropole-amp.fr.md: sectors: 'peche' does not exist in docs/filieres/; expected one of: sante, tourisme",
+    ),
+    "unknown commune": (
+        {"docs/lieux/calanques.fr.md": PLACE.replace("commune: Cassis", "commune: Cassis-sur-Mer")},
+        "docs/lieux/calanques.fr.md: commune: 'Cassis-sur-Mer' does not exist in data/communes.yml; expected one of: Aix-en-Provence, Cassis, Marseille",
+    ),
+    "commune without a name in a language": (
+        {"data/communes.yml": site_files()["data/communes.yml"].replace(", zh: \"马赛\"", "")},
+        "data/communes.yml (id 'Marseille'): name.zh: missing; write the 'zh' name (the French name 'Marseille' if the language has no other)",
+    ),
+    "amount pattern without its amount": (
+        {"data/amounts.yml": "fr: \"{currency}\"\n"},
+        "data/amounts.yml: fr: '{currency}' needs {amount} and {currency}",
+    ),
+    "unknown budget total": (
+        {"data/budget.yml": site_files()["data/budget.yml"].replace("total: budget-total", "total: budget-2030")},
+        "data/budget.yml: total: 'budget-2030' does not exist in data/figures.yml",
     ),
     "unknown partner": (
         {"data/budget.yml": site_files()["data/budget.yml"].replace("partner: metropole-amp", "partner: metropole")},
@@ -301,7 +362,7 @@ BAD_INPUT = {
     ),
     "unknown listing": (
         {"docs/reseau/index.fr.md": "---\ntitle: Réseau\nlisting: reseau\n---\n"},
-        "docs/reseau/index.fr.md: listing: 'reseau' is not a listing; expected one of: places, sectors, partners, changemakers, events",
+        "docs/reseau/index.fr.md: listing: 'reseau' is not a listing; expected one of: places, sectors, partners, changemakers, events, news",
     ),
 }
 
@@ -323,8 +384,9 @@ def test_all_problems_are_reported_together_and_the_previous_site_is_kept(fixtur
     write_files(fixture_project, bad)
     build = run_build(fixture_project)
     assert not build.ok
-    # The typo is two problems: an unknown `teir` and a missing `tier`.
-    assert "4 problems in the content files:" in build.output
+    # The typo is two problems, an unknown `teir` and a missing `tier`; the renamed
+    # figure was the budget's total, which now cites nothing.
+    assert "5 problems in the content files:" in build.output
     for case in ("unknown field", "coordinates outside the territory", "duplicate id"):
         assert BAD_INPUT[case][1] in build.output
     after = {path.relative_to(fixture_project / "site"): path.read_bytes() for path in (fixture_project / "site").rglob("*") if path.is_file()}

@@ -31,6 +31,8 @@ FR, EN = Language("fr", "Français", True), Language("en", "English", False)
 CODES = ["fr", "en", "es", "it", "de", "ar", "zh"]
 # How ranks are written, as the site's data file says.
 ORDINALS = yaml.safe_load((ROOT / "data" / "ordinals.yml").read_text("utf-8"))
+# How the site's languages join an amount in words and its currency (data/amounts.yml).
+AMOUNTS = yaml.safe_load((ROOT / "data" / "amounts.yml").read_text("utf-8"))
 
 
 def _messages(problems):
@@ -95,6 +97,12 @@ def test_a_missing_required_field_is_named():
     raw = dict(PLACE)
     del raw["commune"]
     assert _problems(models.Place, raw) == ["docs/x.fr.md: commune: required field is missing; add it"]
+
+
+def test_a_partner_may_leave_out_the_year_it_joined():
+    raw = dict(PARTNER)
+    del raw["member_since"]
+    assert _problems(models.Partner, raw) == []
 
 
 def test_a_wrong_type_names_the_value_and_the_expectation():
@@ -216,9 +224,34 @@ def test_counts_are_written_in_words_in_every_locale(code, expected):
     assert fmt.format_value(10_000_000, "count", code, ORDINALS) == expected
 
 
-def test_amounts_percentages_years_and_small_counts_follow_the_locale():
-    assert fmt.format_value(1_000_000, "euros", "fr", ORDINALS) == "1\u202f000\u202f000\u00a0€"
-    assert fmt.format_value(1_000_000, "euros", "en", ORDINALS) == "€1,000,000"
+@pytest.mark.parametrize("code, billions, millions", [
+    ("fr", "14 milliards d'euros", "1,5 million d'euros"),
+    ("en", "14 billion euros", "1.5 million euros"),
+    ("es", "14 mil millones de euros", "1,5 millones de euros"),
+    ("it", "14 miliardi di euro", "1,5 milioni di euro"),
+    ("de", "14 Milliarden Euro", "1,5 Millionen Euro"),
+    ("ar", "14 مليار يورو", "1.5 مليون يورو"),
+    ("zh", "140亿欧元", "150万欧元"),
+])
+def test_large_amounts_read_as_the_press_writes_them(code, billions, millions):
+    assert fmt.format_value(14_000_000_000, "euros", code, ORDINALS, AMOUNTS) == billions
+    assert fmt.format_value(1_500_000, "euros", code, ORDINALS, AMOUNTS) == millions
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("fr", "1 million"), ("en", "1 million"), ("es", "1 millón"), ("it", "1 milione"), ("de", "1 Million"), ("zh", "100万"),
+])
+def test_one_million_is_singular(code, expected):
+    """Babel 2.18 alone writes "1 millions" (French) and "1 Millionen" (German, for 1e6 as a float)."""
+    assert fmt.format_value(1e6, "count", code, ORDINALS) == expected
+    assert fmt.format_value(1_000_000_000, "euros", "fr", ORDINALS, AMOUNTS) == "1 milliard d'euros"
+
+
+def test_amounts_below_a_million_percentages_years_and_small_counts_follow_the_locale():
+    assert fmt.format_value(350_000, "euros", "fr", ORDINALS, AMOUNTS) == "350\u202f000 euros"
+    assert fmt.format_value(350_000, "euros", "de", ORDINALS, AMOUNTS) == "350.000 Euro"
+    assert fmt.format_euros(1_000_000, "fr") == "1\u202f000\u202f000\u00a0€"
+    assert fmt.format_euros(1_000_000, "en") == "€1,000,000"
     assert fmt.format_value(12.5, "percent", "fr", ORDINALS) == "12,5\u00a0%"
     assert fmt.format_value(12.5, "percent", "en", ORDINALS) == "12.5%"
     assert fmt.format_value(2023, "year", "de", ORDINALS) == "2023"
@@ -236,13 +269,31 @@ def test_ranks_are_ordinals_in_each_language(rank, code, ordinal):
 
 def test_a_rank_goes_where_its_label_says():
     figure = models.Figure(id="r", value=1, unit="rank", label={"fr": "{value} parc du monde", "en": "the world's {value} park"}, source="s", date=datetime.date(2023, 1, 1))
-    source = models.Source(id="s", title={"fr": "Rapport"}, publisher="P")
-    view = fmt.figure_view(figure, source, "en", "fr", ORDINALS)
+    view = fmt.figure_view(figure, "en", "fr", ORDINALS, AMOUNTS, "about {value}")
     assert view["label"] == "the world's 1st park" and view["ranked"] is True
-    assert view["value"] == "1st"
-    assert fmt.figure_view(figure, source, "fr", "fr", ORDINALS)["label"] == "1er parc du monde"
-    assert view["source"] == {"title": "Rapport", "publisher": "P", "url": None}
-    assert view["date"] == "January 1, 2023"
+    assert view["value"] == "1st" and view["source"] == "s"
+    assert fmt.figure_view(figure, "fr", "fr", ORDINALS, AMOUNTS, "près de {value}")["label"] == "1er parc du monde"
+
+
+def test_an_approximate_figure_reads_as_its_source_gives_it():
+    figure = models.Figure(id="b", value=1_500_000, unit="euros", label={"fr": "de budget"}, source="s", date=datetime.date(2023, 1, 1), approximate=True)
+    assert fmt.figure_view(figure, "fr", "fr", ORDINALS, AMOUNTS, "près de {value}")["value"] == "près de 1,5 million d'euros"
+    assert fmt.figure_view(figure, "zh", "fr", ORDINALS, AMOUNTS, "约{value}")["value"] == "约150万欧元"
+
+
+def test_a_source_entry_leaves_out_what_is_not_known():
+    source = models.Source(id="s", title={"fr": "Rapport", "en": "Report"}, date=datetime.date(2023, 10, 17))
+    assert source.publisher is None
+    assert fmt.source_view(source, "en", "fr") == {"title": "Report", "publisher": None, "url": None, "date": "October 17, 2023", "iso_date": "2023-10-17"}
+
+
+def test_notes_are_numbered_in_reading_order_one_number_per_source():
+    cite = '<sup class="op-note" data-source="{}"></sup>'.format
+    html = f"<p>a{cite('b-source')} b{cite('a-source')} c{cite('b-source')}</p>"
+    numbered, cited = fmt.number_notes(html, lambda number, citation: f"[{number}#{citation}]")
+    assert numbered == "<p>a[1#1] b[2#2] c[1#3]</p>"
+    assert cited == [("b-source", 1), ("a-source", 2)]
+    assert fmt.number_notes("<p>no note</p>", lambda number, citation: "") == ("<p>no note</p>", [])
 
 
 def test_markers_are_found_and_replaced():
@@ -278,11 +329,12 @@ class _Place:
 
 def test_places_geojson_follows_rfc_7946():
     places = [_Place("a", 1, 43.3, 5.4)]
-    data = places_geojson(places, "https://oneprovence.com/", "en/", lambda place: "https://oneprovence.com/a.svg")
+    data = places_geojson(places, "https://oneprovence.com/", "es/", lambda place: "https://oneprovence.com/a.svg", {"Marseille": "Marsella"}.get)
     assert data["type"] == "FeatureCollection" and "crs" not in data
     feature = data["features"][0]
     assert feature["geometry"] == {"type": "Point", "coordinates": [5.4, 43.3]}
-    assert feature["properties"]["url"] == "https://oneprovence.com/en/lieux/a/"
+    assert feature["properties"]["url"] == "https://oneprovence.com/es/lieux/a/"
+    assert feature["properties"]["commune"] == "Marsella"
     json.dumps(data)
 
 
@@ -302,8 +354,8 @@ class _Event:
 
 def test_events_ics_is_valid_icalendar_with_a_reproducible_stamp():
     events = [_Event("a", datetime.date(2024, 7, 28), datetime.date(2024, 8, 8))]
-    ics = events_ics(events, "https://oneprovence.com/", "", datetime.date(2023, 11, 14), {})
-    assert ics == events_ics(events, "https://oneprovence.com/", "", datetime.date(2023, 11, 14), {})
+    ics = events_ics(events, "https://oneprovence.com/", "", datetime.date(2023, 11, 14), {}, str)
+    assert ics == events_ics(events, "https://oneprovence.com/", "", datetime.date(2023, 11, 14), {}, str)
     calendar = icalendar.Calendar.from_ical(ics)
     [event] = calendar.walk("VEVENT")
     assert str(event["summary"]) == "Fête, ; \"x\""

@@ -5,10 +5,12 @@ compléter" / "TO BE COMPLETED" in a translation). The inventory of those gaps
 lives in data/gaps.yml: a gap found in docs/ or data/ that is not declared there,
 or a declared gap that has been filled, fails the test, so none ships unnoticed.
 
-Some gaps are deliberately not printed (a status or a fact the site does not
-state, such as whether a launch-year announcement was carried out): their entry
-says `marked: false`, and they are inventory only. Entries with `law:` name the
-legal requirement behind the fact; those belong to the legal pages or to data.
+Some gaps carry no marker in their file (`marked: false`): a status or a fact
+the site does not state (whether a launch-year announcement was carried out), or
+a field left out whose gap a template shows (a partner's `member_since`) or
+leaves out (a source's unknown publisher). Entries with `law:` name the legal
+requirement behind the fact; those belong to the legal pages or to data, and
+`make release` refuses to publish while one is listed (tests/test_release.py).
 """
 
 from __future__ import annotations
@@ -115,8 +117,26 @@ def test_every_gap_is_declared_in_the_inventory_and_none_is_stale():
     assert sorted(found) == sorted(declared)
 
 
-def test_the_launch_article_publisher_is_a_declared_gap():
-    assert ("data/sources.yml", "publisher") in declared_gaps()
+def _unmarked() -> set[tuple[str, str]]:
+    return {(entry["file"], entry["missing"]) for entry in inventory() if not entry.get("marked", True)}
+
+
+def test_the_launch_article_publisher_is_unknown_left_out_and_declared():
+    sources = yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))
+    launch = next(source for source in sources if source["id"] == "launch-article")
+    assert launch["publisher"] is None
+    assert ("data/sources.yml", "publisher") in _unmarked()
+
+
+def test_each_partner_without_the_year_it_joined_is_declared_and_no_other():
+    missing = "member_since (année d'adhésion du partenaire)"
+    without = set()
+    for french in sorted((ROOT / "docs" / "partenaires").glob("*.fr.md")):
+        meta = yaml.safe_load(french.read_text(encoding="utf-8").split("---")[1])
+        if french.name != "index.fr.md" and "member_since" not in meta:
+            without.add((french.relative_to(ROOT).as_posix(), missing))
+    declared = {gap for gap in _unmarked() if gap[1] == missing}
+    assert without == declared, "a partner without member_since needs its entry in data/gaps.yml; one with it, none"
 
 
 def test_each_translation_keeps_the_gaps_of_its_french_source():

@@ -1,7 +1,8 @@
 """CDN behaviour with the site served by Debian's nginx using the rules the
 build writes (nginx.conf), checked against the rules written for Netlify and
 Cloudflare Pages (_headers, _redirects): security headers, caching, 404 page
-per language, French at /, trailing slashes, redirects of old addresses."""
+per language, French at /, trailing slashes, redirects of old addresses, the
+news feeds' media type."""
 
 from __future__ import annotations
 
@@ -69,7 +70,9 @@ def test_nginx_sends_the_headers_of_the_headers_file(served_site, site):
     rules = header_rules(site)
     fingerprinted = [pattern for pattern in rules if "*" not in pattern]
     paths = ["/", "/en/lieux/", "/ar/", "/de/pas-ici", "/lieux", "/assets/stylesheets/brand.css",
-             "/assets/javascripts/language-offer.js", "/sitemap.xml", "/zh/search/search_index.json", *fingerprinted]
+             "/assets/javascripts/language-offer.js", "/sitemap.xml", "/zh/search/search_index.json",
+             "/admin/", "/admin/config.yml", "/admin/decap-cms.js",
+             "/actualites/feed.atom", "/ar/actualites/feed.atom", *fingerprinted]
     failures = []
     for path in paths:
         _, headers, _ = get(served_site, path)
@@ -98,6 +101,23 @@ def test_fingerprinted_assets_are_immutable_and_pages_short_lived(served_site, s
     _check(failures, len(fingerprinted) + 3)
 
 
+def test_news_feeds_are_served_as_atom_in_utf_8_and_compressed(served_site, site, languages):
+    feeds = sorted("/" + path.relative_to(site).as_posix() for path in site.rglob("*.atom"))
+    assert feeds == sorted(f"/{language_folder(language)}actualites/feed.atom" for language in languages)
+    failures = []
+    for path in feeds:
+        status, headers, body = get(served_site, path)
+        if (status, headers["Content-Type"]) != (200, "application/atom+xml; charset=utf-8") or body != (site / path.lstrip("/")).read_bytes():
+            failures.append((path, status, headers["Content-Type"]))
+        _, headers, _ = get(served_site, path, {"Accept-Encoding": "gzip"})
+        if headers.get("Content-Encoding") != "gzip":
+            failures.append((path, "not compressed"))
+    # Netlify and Cloudflare Pages are told the same type.
+    rules = header_rules(site)
+    failures += [(path, "_headers") for path in feeds if rules.get(path, {}).get("Content-Type") != "application/atom+xml; charset=utf-8"]
+    _check(failures, 3 * len(feeds))
+
+
 def test_csp_allows_every_inline_script_by_hash_and_nothing_inline_otherwise(site):
     from provence import cdn as rules
 
@@ -111,6 +131,29 @@ def test_csp_allows_every_inline_script_by_hash_and_nothing_inline_otherwise(sit
             if rules.script_hash(script) not in directives["script-src"].split():
                 failures.append((page.relative_to(site).as_posix(), script[:60]))
     _check(failures, len(pages))
+
+
+def test_the_web_editor_has_its_own_policy_and_the_pages_keep_theirs(served_site, site):
+    site_policy = header_rules(site)["/*"]["Content-Security-Policy"]
+    failures = []
+    for path in ("/", "/en/partenaires/", "/404.html"):
+        if get(served_site, path)[1]["Content-Security-Policy"] != site_policy:
+            failures.append((path, "not the site's policy"))
+    _, headers, _ = get(served_site, "/admin/")
+    editor = dict(part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";"))
+    # What Decap CMS needs (ajv compiles its schema; emotion writes styles), and nothing inline to run.
+    expected = {"script-src": "'self' 'unsafe-eval'", "style-src": "'self' 'unsafe-inline'", "frame-ancestors": "'none'", "object-src": "'none'"}
+    failures += [(name, editor.get(name)) for name, value in expected.items() if editor.get(name) != value]
+    if "http://localhost:8081" not in editor["connect-src"].split():
+        failures.append(("connect-src", "the local git backend is not allowed"))
+    if headers["Cross-Origin-Opener-Policy"] != "same-origin-allow-popups":
+        failures.append(("Cross-Origin-Opener-Policy", headers["Cross-Origin-Opener-Policy"]))
+    if "'unsafe-eval'" in site_policy or "'unsafe-inline'" in site_policy:
+        failures.append(("site policy", "weakened"))
+    status, headers, _ = get(served_site, "/admin/config.yml")
+    if status != 200 or not headers["Content-Type"].startswith("text/yaml"):
+        failures.append(("config.yml", status, headers["Content-Type"]))
+    _check(failures, 6)
 
 
 def test_server_rule_files_are_not_served(served_site):

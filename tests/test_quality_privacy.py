@@ -4,8 +4,9 @@ turning it on adds no request to another origin and no CSP violation."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
-import yaml
 
 from audit import audit_site
 from conftest import run_build, write_files
@@ -18,10 +19,11 @@ MATOMO = {"provider": "matomo", "url": "/matomo/", "site_id": 3}
 
 
 def _with_analytics(project, analytics):
+    """mkdocs.yml with ``extra.analytics`` added as written (JSON is YAML), its other settings and tags kept."""
     config_file = project / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text("utf-8"))
-    config["extra"]["analytics"] = analytics
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
+    text = config_file.read_text("utf-8")
+    assert "\nextra:\n" in text
+    config_file.write_text(text.replace("\nextra:\n", f"\nextra:\n  analytics: {json.dumps(analytics)}\n", 1), "utf-8")
 
 
 def test_audience_measurement_is_off_by_default(site):

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from audit import site_pages
 from conftest import ROOT, language_folder
 from pages import page, resolve, text
 
@@ -83,8 +84,7 @@ def test_search_worker_is_pointed_at_the_language_folder(site, languages):
 def test_footer_on_every_page_has_the_legal_links_and_the_rgaa_status(site, languages, ui_strings, project_config):
     legal = project_config["extra"]["legal"]
     status_key = "accessibility_" + legal["accessibility_status"]
-    for html_file in site.rglob("*.html"):
-        relative = html_file.relative_to(site).as_posix()
+    for relative in site_pages(site):
         code = relative.split("/")[0] if relative.split("/")[0] in {l["locale"] for l in languages} else "fr"
         footer = page(site, relative).select_one("footer .op-footer__legal")
         assert footer is not None, relative

@@ -225,3 +225,12 @@ def test_the_nav_item_override_is_materials_partial_with_only_the_toc_toggle_mov
     assert toggle in theirs, _material("nav-item.html no longer writes the #__toc toggle where the override moved it from")
     moved = theirs.replace(toggle, "", 1).replace("      {% if toc %}\n        <label", "      {% if toc %}\n  " + toggle + "        <label", 1)
     assert body == moved, _material("nav-item.html changed: copy it again into overrides/partials/ and move the #__toc toggle inside {% if toc %}")
+
+
+def test_a_language_turned_off_before_i18n_configures_itself_is_left_out_of_the_build():
+    """upstream.build_only: the preview of one language (`make serve lang=en`)."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = upstream.i18n(config)
+    upstream.build_only(config, {"fr", "en"})
+    assert plugin.build_languages == ["fr", "en"], _i18n("I18n.build_languages no longer follows each language's `build` flag")
+    assert [entry.locale for entry in upstream.declared_languages(config)][2:] == ["es", "it", "de", "ar", "zh"], _i18n("languages not built are no longer declared")

@@ -1,16 +1,18 @@
 """The content collections and data files of one build, read and validated
-once: places, sectors, partners, changemakers, events, and the key figures,
-sources, tiers, themes, budget, territory and ordinals they refer to."""
+once: places, sectors, partners, changemakers, events, news posts, and the key
+figures, sources, tiers, themes, communes, budget, territory, ordinals and
+amounts they refer to."""
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from provence import models, yamlfile
 from provence.errors import Problem
-from provence.languages import language_suffix
+from provence.languages import holds_nothing, language_suffix
 
 # Collection -> (folder under docs/, front matter model). Folder names are the French URLs.
 COLLECTIONS = {
@@ -19,13 +21,23 @@ COLLECTIONS = {
     "partners": ("partenaires", models.Partner),
     "changemakers": ("reseau", models.Changemaker),
     "events": ("agenda", models.Event),
+    "news": ("actualites", models.News),
 }
 # The generated theme pages of the route live under this folder (hooks/theme_pages.py).
 THEME_FOLDER = "lieux/themes"
+# The later pages of the news listing: actualites/page/2/ ... (hooks/news.py).
+NEWS_PAGES_FOLDER = "actualites/page"
+# Item file names kept for folders of generated pages: collection -> (slug, what, address).
+RESERVED_SLUGS = {
+    "places": ("themes", "the theme pages", "lieux/themes/<theme>/"),
+    "news": ("page", "the later pages of the news listing", "actualites/page/<n>/"),
+}
 # data/<name>.yml -> model of one entry (budget.yml is a single mapping).
-DATA_LISTS = {"figures": models.Figure, "sources": models.Source, "tiers": models.Tier, "themes": models.Theme}
+DATA_LISTS = {
+    "figures": models.Figure, "sources": models.Source, "tiers": models.Tier, "themes": models.Theme, "communes": models.Commune,
+}
 # The image field of each collection that has one.
-PICTURES = {"places": "image", "partners": "logo"}
+PICTURES = {"places": "image", "partners": "logo", "news": "image"}
 FOLDERS = {folder: kind for kind, (folder, _) in COLLECTIONS.items()}
 
 
@@ -44,6 +56,9 @@ class Item:
     file: str
     fields: models.FrontMatter
     translations: dict = field(default_factory=dict)
+    # The language ``fields`` are written in (load_item gives the default one;
+    # localized() the language of the translation it picks).
+    language: str = ""
 
     @property
     def path(self) -> str:
@@ -52,7 +67,9 @@ class Item:
 
     def localized(self, code: str) -> "Item":
         """The item as readers of a language see it (the French text where it is not translated)."""
-        return replace(self, fields=self.translations.get(code, self.fields))
+        if code not in self.translations:
+            return self
+        return replace(self, fields=self.translations[code], language=code)
 
     def __getattr__(self, name):
         if name.startswith("__"):
@@ -69,10 +86,14 @@ class Catalog:
     sources: dict = field(default_factory=dict)
     tiers: dict = field(default_factory=dict)
     themes: dict = field(default_factory=dict)
+    # French name -> the commune's names in every language (data/communes.yml).
+    communes: dict = field(default_factory=dict)
     budget: models.Budget | None = None
     territory: models.Territory | None = None
     # Language code -> how ranks are written (data/ordinals.yml).
     ordinals: dict = field(default_factory=dict)
+    # Language code -> how an amount in words joins its currency's name (data/amounts.yml).
+    amounts: dict = field(default_factory=dict)
     # The default language, in which every item starts.
     default: str = "fr"
     # Slugs and ids of entries that exist but failed validation: citing them is
@@ -91,11 +112,26 @@ class Catalog:
         return [theme for theme in self.themes.values() if theme.id in cited]
 
 
+def commune_name(communes: dict, name: str, code: str) -> str:
+    """A commune in a language (data/communes.yml): ``Marseille`` -> ``Marsella``, ``مرسيليا``, ``马赛``.
+
+    Every place's commune is checked to be in the file, with a name in every language.
+    """
+    return communes[name].name[code]
+
+
 def in_sector(items: list[Item], kind: str, sector: str) -> list[Item]:
-    """The items of a collection (places, partners, changemakers) that belong to a sector."""
+    """The items of a collection (places, partners, changemakers, news) that belong to a sector."""
     if kind == "changemakers":
         return [item for item in items if item.sector == sector]
     return [item for item in items if sector in item.sectors]
+
+
+def at_place(items: list[Item], kind: str, place: str) -> list[Item]:
+    """The items of a collection (events, news) that concern a totem place."""
+    if kind == "events":
+        return [item for item in items if item.place == place]
+    return [item for item in items if place in item.places]
 
 
 def _reading_order(kind, catalog):
@@ -103,6 +139,9 @@ def _reading_order(kind, catalog):
         return lambda item: (item.route, item.slug)
     if kind == "events":
         return lambda item: (item.start, item.slug)
+    if kind == "news":
+        # Newest first; posts of the same day in the order of their file names.
+        return lambda item: (-item.date.toordinal(), item.slug)
     if kind == "partners":
         return lambda item: (_tier_order(catalog, item.tier), item.title.casefold(), item.slug)
     return lambda item: (item.title.casefold(), item.slug)
@@ -133,8 +172,11 @@ def load_catalog(docs_dir: Path, data_dir: Path, languages: list[str]) -> tuple[
     problems += found
     catalog.territory, found = load_single(data_dir / "territory.yml", "data/territory.yml", models.Territory)
     problems += found
-    catalog.ordinals, found = load_ordinals(data_dir / "ordinals.yml", "data/ordinals.yml", languages)
+    catalog.ordinals, found = load_per_language(data_dir / "ordinals.yml", "data/ordinals.yml", languages, ordinal_patterns)
     problems += found
+    catalog.amounts, found = load_per_language(data_dir / "amounts.yml", "data/amounts.yml", languages, amount_pattern)
+    problems += found
+    problems += untranslated_communes(catalog.communes, languages)
     context = {"territory": catalog.territory}
     for kind in COLLECTIONS:
         entries, found = load_collection(docs_dir, kind, default, context)
@@ -143,6 +185,7 @@ def load_catalog(docs_dir: Path, data_dir: Path, languages: list[str]) -> tuple[
         catalog.invalid |= set(collection_files(docs_dir, kind, default)) - set(entries)
     problems += check_references(catalog) + reserved_slugs(catalog) + missing_territory(catalog, docs_dir, default)
     catalog.listings = index_listings(docs_dir, default)
+    problems += missing_news_listing(catalog, default)
     return catalog, problems
 
 
@@ -165,23 +208,50 @@ def load_single(path: Path, label: str, model) -> tuple[object, list[Problem]]:
     return parsed, problems + found
 
 
-def load_ordinals(path: Path, label: str, languages: list[str]) -> tuple[dict, list[Problem]]:
-    """data/ordinals.yml: language -> ordinal patterns, for configured languages only."""
+def load_per_language(path: Path, label: str, languages: list[str], parse) -> tuple[dict, list[Problem]]:
+    """A data file with one entry per configured language (data/ordinals.yml, data/amounts.yml).
+
+    ``parse(value, label, code)`` gives the entry and its problems.
+    """
     raw, problems = yamlfile.read(path, label)
     if raw is None:
         return {}, problems
     if not isinstance(raw, dict):
-        return {}, problems + [Problem(label, "", "expected one entry per language, e.g. `fr: {one: '{n}er', other: '{n}e'}`")]
-    ordinals = {}
-    for code, patterns in raw.items():
+        return {}, problems + [Problem(label, "", "expected one entry per language, e.g. `fr: ...`")]
+    entries = {}
+    for code, value in raw.items():
         if code not in languages:
             problems.append(Problem(label, str(code), f"{code!r} is not a language of the site ({', '.join(languages)})"))
             continue
-        parsed, found = models.validate(models.Ordinals, patterns, label, prefix=(code,))
+        parsed, found = parse(value, label, code)
         problems += found
         if parsed is not None:
-            ordinals[code] = parsed.model_dump(exclude_none=True)
-    return ordinals, problems
+            entries[code] = parsed
+    return entries, problems
+
+
+def ordinal_patterns(value, label: str, code: str) -> tuple[dict | None, list[Problem]]:
+    """One language of data/ordinals.yml: its patterns by CLDR ordinal category."""
+    parsed, problems = models.validate(models.Ordinals, value, label, prefix=(code,))
+    return (parsed.model_dump(exclude_none=True) if parsed is not None else None), problems
+
+
+def amount_pattern(value, label: str, code: str) -> tuple[str | None, list[Problem]]:
+    """One language of data/amounts.yml: how an amount in words joins its currency's name."""
+    try:
+        return models.amount_pattern(value), []
+    except ValueError as error:
+        return None, [Problem(label, code, str(error))]
+
+
+def untranslated_communes(communes: dict, languages: list[str]) -> list[Problem]:
+    """A commune needs its name in every language (its French name where it has no exonym)."""
+    return [
+        Problem(f"data/communes.yml (id {commune.id!r})", f"name.{code}", f"missing; write the {code!r} name (the French name {commune.id!r} if the language has no other)")
+        for commune in communes.values()
+        for code in languages
+        if code not in commune.name
+    ]
 
 
 def missing_territory(catalog: Catalog, docs_dir: Path, default: str) -> list[Problem]:
@@ -189,6 +259,19 @@ def missing_territory(catalog: Catalog, docs_dir: Path, default: str) -> list[Pr
     if catalog.territory is not None or not catalog.collections["places"]:
         return []
     return [Problem("data/territory.yml", "", "missing; the places of docs/lieux/ need the territory's bounds (name, lat, lon)")]
+
+
+def missing_news_listing(catalog: Catalog, default: str) -> list[Problem]:
+    """News posts link back to their listing: without its page they would lead nowhere."""
+    folder = COLLECTIONS["news"][0]
+    if not catalog.collections["news"] or catalog.listings.get(folder) == "news":
+        return []
+    return [Problem(f"docs/{folder}/index.{default}.md", "listing", f"the news posts of docs/{folder}/ need their listing page: write this file with `listing: news` in its front matter")]
+
+
+def has_news(catalog) -> bool:
+    """True when the site has its news section (the listing page of docs/actualites/)."""
+    return catalog is not None and catalog.listings.get(COLLECTIONS["news"][0]) == "news"
 
 
 def data_ids(raw) -> set[str]:
@@ -236,6 +319,9 @@ def collection_files(docs_dir: Path, kind: str, default: str) -> dict[str, dict[
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         code = language_suffix(path.name) or default
         slug = path.name.removesuffix(".md").removesuffix(f".{code}")
+        # A translation that holds nothing is no translation (provence/languages.holds_nothing).
+        if code != default and holds_nothing(path.read_text(encoding="utf-8-sig")):
+            continue
         if slug != "index":
             files.setdefault(slug, {})[code] = path
     return files
@@ -260,7 +346,10 @@ def load_item(docs_dir, kind, slug, files, default, context=None) -> tuple[Item 
     if default not in files:
         folder = COLLECTIONS[kind][0]
         return None, [Problem(label[code], "file name", f"there is no French file docs/{folder}/{slug}.{default}.md; every item starts with its French file") for code in sorted(files)]
-    french_raw, problems = yamlfile.front_matter(files[default].read_text(encoding="utf-8"), label[default])
+    french_text = files[default].read_text(encoding="utf-8")
+    french_raw, problems = yamlfile.front_matter(french_text, label[default])
+    # A file fresh from `make new`: its placeholders are the problem, not the types they are not.
+    problems += placeholder_problems(model, french_raw, french_text, label[default]) if not problems else []
     french, found = models.validate(model, french_raw, label[default], context=context) if not problems else (None, [])
     problems += found
     if french is not None:
@@ -273,7 +362,30 @@ def load_item(docs_dir, kind, slug, files, default, context=None) -> tuple[Item 
             translations[code] = translated
     if french is None:
         return None, problems
-    return Item(kind, slug, label[default], french, translations), problems
+    return Item(kind, slug, label[default], french, translations, language=default), problems
+
+
+def placeholder_problems(model, raw: dict, text: str, label: str) -> list[Problem]:
+    """Each field (and the body) that still holds the placeholder written by `make new`."""
+    problems = []
+    for path, value in flatten(raw).items():
+        if isinstance(value, str) and value.strip() == models.PLACEHOLDER:
+            problems.append(Problem(label, path, f"still holds the placeholder {models.PLACEHOLDER!r}; replace the placeholder with {field_description(model, path)}"))
+    match = yamlfile.FRONT_MATTER.match(text)
+    if match and models.PLACEHOLDER in text[match.end():]:
+        problems.append(Problem(label, "body", f"still holds the placeholder {models.PLACEHOLDER!r}; replace the placeholder with the page's text"))
+    return problems
+
+
+def field_description(model, dotted: str) -> str:
+    """What a field holds, from its model ('image.alt' -> 'what the image shows ...')."""
+    field = None
+    for part in dotted.split("."):
+        field = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, models.BaseModel) else None
+        if field is None:
+            return "its value"
+        model = field.annotation
+    return field.description or "its value"
 
 
 def load_translation(path: Path, label: str, french_raw: dict, model, context=None) -> tuple[models.FrontMatter | None, list[Problem]]:
@@ -297,8 +409,13 @@ def disagreements(french: dict, translation: dict, text: set[str], label: str) -
         if path in text or path.split(".")[0] in text or path not in french_flat:
             continue
         if french_flat[path] != value:
-            problems.append(Problem(label, path, f"{value!r} disagrees with the French file ({french_flat[path]!r}); write non-text fields only in the French file"))
+            problems.append(Problem(label, path, f"{_as_written(value)} disagrees with the French file ({_as_written(french_flat[path])}); write non-text fields only in the French file"))
     return problems
+
+
+def _as_written(value) -> str:
+    # A date as the editor writes it (2023-10-17), anything else as Python shows it.
+    return value.isoformat() if isinstance(value, datetime.date) else repr(value)
 
 
 def flatten(data: dict, prefix: str = "") -> dict:
@@ -385,11 +502,14 @@ def item_of(src_uri: str) -> tuple[str | None, str | None]:
 
 
 def reserved_slugs(catalog: Catalog) -> list[Problem]:
-    """A place file named like the theme pages' folder would take their address."""
-    slug = THEME_FOLDER.split("/")[1]
-    if slug not in catalog.collections["places"]:
-        return []
-    return [Problem(f"docs/lieux/{slug}.fr.md", "file name", f"'{slug}' is kept for the theme pages ({THEME_FOLDER}/<theme>/); give the place another file name")]
+    """An item file named like a folder of generated pages would take their address."""
+    problems = []
+    for kind, (slug, what, address) in RESERVED_SLUGS.items():
+        if slug in catalog.collections[kind]:
+            item = catalog.collections[kind][slug]
+            singular = {"places": "place", "news": "news post"}[kind]
+            problems.append(Problem(item.file, "file name", f"'{slug}' is kept for {what} ({address}); give the {singular} another file name"))
+    return problems
 
 
 def theme_path(theme_id: str) -> str:
@@ -406,28 +526,37 @@ def picture_site_path(item) -> str:
 # --- References between files
 
 
+# Where the ids that a field refers to are written, as the error message names it.
+REFERENCE_SOURCES = {
+    "themes": "data/themes.yml", "tiers": "data/tiers.yml", "figures": "data/figures.yml",
+    "sectors": "docs/filieres/", "places": "docs/lieux/", "partners": "docs/partenaires/",
+}
+
+
+def known_ids(catalog: Catalog, target: str) -> dict:
+    """The entries a reference may name: a collection's items or a data file's entries."""
+    return catalog.collections[target] if target in COLLECTIONS else getattr(catalog, target)
+
+
 def check_references(catalog: Catalog) -> list[Problem]:
-    """Every id or slug that a file cites exists."""
-    sectors, places = catalog.collections["sectors"], catalog.collections["places"]
-    partners = catalog.collections["partners"]
+    """Every id or slug that a file cites exists (the models say which fields cite what)."""
     checks = []
-    for place in places.values():
-        checks += [(place.file, "themes", theme, catalog.themes, "data/themes.yml") for theme in place.themes]
-        checks += [(place.file, "sectors", sector, sectors, "docs/filieres/") for sector in place.sectors]
-    for sector in sectors.values():
-        checks += [(sector.file, "figures", figure, catalog.figures, "data/figures.yml") for figure in sector.figures]
-    for partner in partners.values():
-        checks.append((partner.file, "tier", partner.tier, catalog.tiers, "data/tiers.yml"))
-        checks += [(partner.file, "sectors", sector, sectors, "docs/filieres/") for sector in partner.sectors]
-    for changemaker in catalog.collections["changemakers"].values():
-        checks.append((changemaker.file, "sector", changemaker.sector, sectors, "docs/filieres/"))
-    for event in catalog.collections["events"].values():
-        if event.place:
-            checks.append((event.file, "place", event.place, places, "docs/lieux/"))
+    for kind, (_, model) in COLLECTIONS.items():
+        for name, target in models.references(model).items():
+            known, where = known_ids(catalog, target), REFERENCE_SOURCES[target]
+            for item in catalog.collections[kind].values():
+                value = getattr(item, name)
+                cited = value if isinstance(value, list) else [value] if value is not None else []
+                checks += [(item.file, name, id_, known, where) for id_ in cited]
+    for place in catalog.collections["places"].values():
+        checks.append((place.file, "commune", place.commune, catalog.communes, "data/communes.yml"))
     for figure in catalog.figures.values():
         checks.append((f"data/figures.yml (id {figure.id!r})", "source", figure.source, catalog.sources, "data/sources.yml"))
     if catalog.budget:
+        partners = catalog.collections["partners"]
         checks.append(("data/budget.yml", "source", catalog.budget.source, catalog.sources, "data/sources.yml"))
+        if catalog.budget.total:
+            checks.append(("data/budget.yml", "total", catalog.budget.total, catalog.figures, "data/figures.yml"))
         checks += [("data/budget.yml", f"funders ({funder.id}).partner", funder.partner, partners, "docs/partenaires/") for funder in catalog.budget.funders if funder.partner]
     return [unknown_reference(*check) for check in checks if check[2] not in check[3] and check[2] not in catalog.invalid]
 

@@ -84,6 +84,41 @@ def content_security_policy(script_hashes: list[str], frame_sources: list[str] =
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
 
 
+def admin_content_security_policy(connect_sources: list[str]) -> str:
+    """The web editor's own policy (/admin/): what Decap CMS needs, and no more.
+
+    ``connect_sources``: the local git backend and the git host's API (provence/cms.py).
+    """
+    directives = [
+        ("default-src", ["'self'"]),
+        # Decap CMS checks its configuration with ajv, which compiles the schema at run time (new Function).
+        ("script-src", ["'self'", "'unsafe-eval'"]),
+        # Its components write their styles into the page at run time (emotion).
+        ("style-src", ["'self'", "'unsafe-inline'"]),
+        # Images being uploaded, and those read through the git host's API, are shown as blob: addresses.
+        ("img-src", ["'self'", "data:", "blob:"]),
+        ("font-src", ["'self'"]),
+        # It reads an image being uploaded back from its blob: address to send it.
+        ("connect-src", ["'self'", "blob:", *connect_sources]),
+        ("media-src", ["'self'", "blob:"]),
+        ("worker-src", ["'self'"]),
+        ("manifest-src", ["'self'"]),
+        ("frame-src", ["'self'"]),
+        ("object-src", ["'none'"]),
+        ("base-uri", ["'self'"]),
+        ("form-action", ["'self'"]),
+        ("frame-ancestors", ["'none'"]),
+    ]
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
+
+
+def admin_headers(site_headers: list[tuple[str, str]], policy: str) -> list[tuple[str, str]]:
+    """The site's headers with the editor's policy; its sign-in window (the git host's
+    OAuth page) must be able to hand the token back to the editor that opened it."""
+    changed = {"Content-Security-Policy": policy, "Cross-Origin-Opener-Policy": "same-origin-allow-popups"}
+    return [(name, changed.get(name, value)) for name, value in site_headers]
+
+
 def security_headers(policy: str) -> list[tuple[str, str]]:
     """Headers sent with every response, in a stable order."""
     return [
@@ -107,6 +142,17 @@ def fingerprinted_assets(site: Path) -> list[str]:
         for path in site.rglob("*")
         if path.is_file() and FINGERPRINTED.search(path.name)
     )
+
+
+# --- Media types
+
+# Sent explicitly: a CDN's or a server's list of types may not know .atom.
+FEED_TYPE = "application/atom+xml; charset=utf-8"
+
+
+def feeds(site: Path) -> list[str]:
+    """Site paths of the Atom feeds ('/actualites/feed.atom', '/en/actualites/feed.atom' ...)."""
+    return sorted("/" + path.relative_to(site).as_posix() for path in site.rglob("*.atom") if path.is_file())
 
 
 # --- Redirects

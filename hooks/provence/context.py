@@ -18,10 +18,14 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from provence import upstream
 from provence.languages import Language, find_language
 
 ATTRIBUTE = "provence_build"
+# The environment variable that makes a build preview one language (README, "Previewing").
+PREVIEW_VARIABLE = "PREVIEW_LANGUAGE"
 
 
 @dataclass
@@ -43,6 +47,9 @@ class LanguagePass:
     nav_titles: dict | None = None
     # This language's files, whose pages the accessibility statement names (hooks/accessibility.py).
     files: object = None
+    # The passages of this language's pages, and whether it has the question box's page (hooks/assistant.py).
+    assistant_pages: list = field(default_factory=list)
+    assistant_page: bool = False
 
 
 @dataclass
@@ -50,7 +57,11 @@ class BuildContext:
     """Everything the hooks share during one build."""
 
     project: Path
+    # The languages this build writes: all the declared ones, or the default
+    # language and the one being previewed (PREVIEW_LANGUAGE, `make serve lang=en`).
     languages: list[Language]
+    # Every language mkdocs.yml declares: content and UI strings are checked for all of them.
+    declared: list[Language] = field(default_factory=list)
     # Where `mkdocs build` publishes, and where it writes until then (hooks/atomic_build.py).
     target: Path | None = None
     staging: Path | None = None
@@ -63,9 +74,15 @@ class BuildContext:
     rgaa: object = None
     # UI strings: key -> language -> text (hooks/ui_strings.py).
     ui: dict = field(default_factory=dict)
+    # How the question box understands questions: data/assistant.yml (hooks/assistant.py).
+    assistant: object = None
     # The Jinja environment of the collections' markup, shared by all languages.
     env: object = None
     passes: dict = field(default_factory=dict)
+    # Translation files (src_uri) that hold nothing, left out of every pass (hooks/languages.py).
+    empty_translations: set = field(default_factory=set)
+    # French page (docs path) -> version of its text, which its translations compare with theirs (hooks/languages.py).
+    french_versions: dict = field(default_factory=dict)
     # Anything a step registers to undo when the build ends, whatever the outcome.
     cleanups: list = field(default_factory=list)
 
@@ -98,9 +115,21 @@ def declared_languages(config) -> list[Language]:
     return sorted(languages, key=lambda language: not language.default)
 
 
-def start(config) -> BuildContext:
-    """A new context for the build that is starting, attached to its configuration."""
-    context = BuildContext(project=Path(config.config_file_path).resolve().parent, languages=declared_languages(config))
+def start(config, preview: str | None = None) -> BuildContext:
+    """A new context for the build that is starting, attached to its configuration.
+
+    ``preview``: a language code; the build then writes only the default
+    language and that one (the i18n plugin is told before it configures itself).
+    """
+    declared = declared_languages(config)
+    languages = declared
+    if preview:
+        codes = [language.code for language in declared]
+        if preview not in codes[1:]:
+            raise PluginError(f"{PREVIEW_VARIABLE}={preview!r}: not a language of the site to preview; expected one of: {', '.join(codes[1:])}")
+        languages = [language for language in declared if language.default or language.code == preview]
+        upstream.build_only(config, {language.code for language in languages})
+    context = BuildContext(project=Path(config.config_file_path).resolve().parent, languages=languages, declared=declared)
     setattr(config, ATTRIBUTE, context)
     return context
 

@@ -22,9 +22,13 @@ class Problem:
 
 def raise_problems(problems: list[Problem], what: str) -> None:
     """Stop the build with every problem of the run listed together."""
-    if not problems:
-        return
+    if problems:
+        raise PluginError(format_problems(problems, what))
+
+
+def format_problems(problems: list[Problem], what: str) -> str:
+    """Problems as the build reports them: a count, then one line each, sorted."""
     lines = "\n".join(f"  - {problem}" for problem in sorted(problems, key=str))
     count = len(problems)
     plural = "s" if count > 1 else ""
-    raise PluginError(f"{count} problem{plural} in {what}:\n{lines}")
+    return f"{count} problem{plural} in {what}:\n{lines}"

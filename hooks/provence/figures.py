@@ -1,26 +1,35 @@
 """Key figures for readers of every language: numbers, amounts and dates
-formatted by Babel with the conventions of the reader's locale, and the
-``[[figure:id]]`` / ``[[figures:a,b]]`` / ``[[budget]]`` markers of pages."""
+formatted by Babel with the conventions of the reader's locale, the
+``[[figure:id]]`` / ``[[figures:a,b]]`` / ``[[budget]]`` markers of pages,
+and the numbered notes that cite their sources."""
 
 from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 import re
+from decimal import Decimal
+from html import unescape
 
 from babel import Locale
 from babel.dates import format_date, format_interval
-from babel.numbers import format_compact_decimal, format_currency, format_decimal, format_percent
+from babel.numbers import (
+    format_compact_decimal, format_currency, format_decimal, format_percent, get_currency_name, get_currency_unit_pattern,
+)
 
 # Site language code -> Babel locale (Chinese is written in simplified characters).
 BABEL_LOCALES = {"zh": "zh_Hans"}
 # From this value on, counts and amounts read better in words: "10 millions", "1000万".
 COMPACT_FROM = 1_000_000
+CURRENCY = "EUR"
 
 INLINE = re.compile(r"\[\[figure:([^\]\s]+)\]\]")
 # Block markers stand alone in their paragraph.
 BLOCK = re.compile(r"<p>\s*\[\[(figures:[^\]]*|budget)\]\]\s*</p>")
 ANY = re.compile(r"\[\[(figures?:[^\]]*|budget)\]\]")
+# Where a template cites a source (partials/op-notes.html): numbered once the page is complete.
+NOTE = re.compile(r'<sup class="op-note" data-source="([^"]+)"></sup>')
 
 
 @functools.lru_cache(maxsize=None)
@@ -33,8 +42,40 @@ def format_count(value: float, code: str) -> str:
     """A count: ``10 millions`` / ``10 million`` / ``1000万``; ``93 000`` below a million."""
     locale = babel_locale(code)
     if abs(value) >= COMPACT_FROM:
-        return format_compact_decimal(value, format_type=_compact_type(locale), locale=locale, fraction_digits=1)
+        return in_words(value, locale)
     return format_decimal(value, locale=locale)
+
+
+def in_words(value: float, locale: Locale) -> str:
+    """A large number with CLDR's scale words: ``14 milliards``, ``1,5 million``, ``140亿``."""
+    # An integral value as an integer: Babel would read 1e6 as "1.0", plural "other" (German "1 Millionen").
+    number = Decimal(int(value)) if float(value).is_integer() else Decimal(str(value))
+    formats = locale.compact_decimal_formats[_compact_type(locale)]
+    # Babel 2.18 writes "1 millions": for exactly one unit of a scale it takes CLDR's explicit "1"
+    # form, which French gives only for "mille", and falls back on "other" instead of "one".
+    single = formats.get("one", {}).get(str(number)) if "1" in formats and str(number) not in formats["1"] else None
+    if single is not None and single.pattern.count("0") == 1:
+        return format_decimal(1, format=single.pattern, locale=locale)
+    return format_compact_decimal(number, format_type=_compact_type(locale), locale=locale, fraction_digits=1)
+
+
+def format_amount(value: float, code: str, amounts: dict) -> str:
+    """An amount in euros as the press writes it: ``14 milliards d'euros``, ``14 billion euros``, ``140亿欧元``.
+
+    The words and the currency's name come from CLDR (Babel), joined by
+    CLDR's currency pattern, or, after a scale word, by the language's
+    pattern of data/amounts.yml (CLDR leaves out the "de" of "d'euros").
+    Below a million: ``350 000 euros``.
+    """
+    locale = babel_locale(code)
+    currency = get_currency_name(CURRENCY, count=value, locale=locale)
+    if abs(value) >= COMPACT_FROM:
+        amount = in_words(value, locale)
+        if code in amounts:
+            return amounts[code].format(amount=amount, currency=currency)
+    else:
+        amount = format_decimal(value, locale=locale)
+    return get_currency_unit_pattern(CURRENCY, count=value, locale=locale).format(amount, currency)
 
 
 def format_rank(value: float, code: str, ordinals: dict) -> str:
@@ -52,10 +93,10 @@ def format_rank(value: float, code: str, ordinals: dict) -> str:
 
 
 def format_euros(value: float, code: str) -> str:
-    """An amount in euros, in full and without cents: ``1 000 000 €`` / ``€1,000,000``."""
+    """An amount in euros in a table, in full and without cents: ``1 000 000 €`` / ``€1,000,000``."""
     locale = babel_locale(code)
     pattern = locale.currency_formats["standard"].pattern.replace(".00", "")
-    return format_currency(value, "EUR", format=pattern, locale=locale, currency_digits=False)
+    return format_currency(value, CURRENCY, format=pattern, locale=locale, currency_digits=False)
 
 
 def format_percent_value(value: float, code: str) -> str:
@@ -63,12 +104,13 @@ def format_percent_value(value: float, code: str) -> str:
     return format_percent(value / 100, locale=babel_locale(code), decimal_quantization=False)
 
 
-def format_value(value: float, unit: str, code: str, ordinals: dict) -> str:
-    """A figure's value in its unit; ranks as ordinals (data/ordinals.yml), years as plain numbers."""
+def format_value(value: float, unit: str, code: str, ordinals: dict, amounts: dict | None = None) -> str:
+    """A figure's value in its unit; ranks as ordinals (data/ordinals.yml), amounts in words
+    (data/amounts.yml), years as plain numbers."""
     if unit == "count":
         return format_count(value, code)
     if unit == "euros":
-        return format_euros(value, code)
+        return format_amount(value, code, amounts or {})
     if unit == "percent":
         return format_percent_value(value, code)
     if unit == "rank":
@@ -106,26 +148,38 @@ def figure_label(figure, code: str, default: str, ordinals: dict) -> str:
     return label
 
 
-def figure_view(figure, source, code: str, default: str, ordinals: dict) -> dict:
-    """Everything a template shows of a figure: value, label, source and date."""
+def figure_view(figure, code: str, default: str, ordinals: dict, amounts: dict, about: str) -> dict:
+    """Everything a template shows of a figure: value, label and the source it cites.
+
+    ``about``: how the language says an approximate value (``près de {value}``).
+    """
+    value = format_value(figure.value, figure.unit, code, ordinals, amounts)
     return {
         "id": figure.id,
-        "value": format_value(figure.value, figure.unit, code, ordinals),
+        "value": about.replace("{value}", value) if figure.approximate else value,
+        "unit": figure.unit,
         "label": figure_label(figure, code, default, ordinals),
         "ranked": "{value}" in translated(figure.label, code, default),
-        "date": format_day(figure.date, code),
-        "iso_date": figure.date.isoformat(),
-        "source": source_view(source, code, default),
+        "source": figure.source,
     }
 
 
 def source_view(source, code: str, default: str) -> dict:
-    """A source's title, publisher and address (if any) in a language."""
-    return {"title": translated(source.title, code, default), "publisher": source.publisher, "url": source.url}
+    """A source's entry in a page's list of sources: title, publisher, date and address, as far as known."""
+    return {
+        "title": translated(source.title, code, default),
+        "publisher": source.publisher,
+        "url": source.url,
+        "date": format_day(source.date, code) if source.date else None,
+        "iso_date": source.date.isoformat() if source.date else None,
+    }
 
 
-def budget_view(budget, partners: dict, code: str, default: str) -> dict:
-    """The budget chart and table data: each funder's amount, share and bar length."""
+def budget_view(budget, partners: dict, code: str, default: str, figures: dict) -> dict:
+    """The budget chart and table data: each funder's amount, share and bar length.
+
+    ``figures``: the figure views of the language; the announced total is one of them.
+    """
     total = sum(funder.amount for funder in budget.funders)
     largest = max((funder.amount for funder in budget.funders), default=0) or 1
     rows = [
@@ -138,8 +192,26 @@ def budget_view(budget, partners: dict, code: str, default: str) -> dict:
         }
         for funder in sorted(budget.funders, key=lambda funder: (-funder.amount, funder.id))
     ]
-    total_label = translated(budget.total_label, code, default) if budget.total_label else None
-    return {"rows": rows, "total": format_euros(total, code), "total_label": total_label}
+    announced = figures[budget.total]["value"] if budget.total else None
+    return {"rows": rows, "total": format_euros(total, code), "announced": announced, "source": budget.source}
+
+
+def number_notes(html: str, render_note) -> tuple[str, list[tuple[str, int]]]:
+    """Number the source notes of a page in reading order, one number per source.
+
+    ``render_note(number, citation)`` gives the markup of a note (``citation``
+    counts every note of the page, for its id). Returns the page and, for each
+    source in the order of its first note, (source id, its first citation).
+    """
+    first: dict[str, int] = {}
+    citations = itertools.count(1)
+
+    def number(match):
+        citation, source = next(citations), unescape(match.group(1))
+        first.setdefault(source, citation)
+        return render_note(list(first).index(source) + 1, citation)
+
+    return NOTE.sub(number, html), list(first.items())
 
 
 def markers(html: str) -> list[str]:

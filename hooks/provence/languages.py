@@ -88,3 +88,17 @@ def absolute_url(site_url: str, path: str) -> str:
     """An absolute URL from the site URL and a site-relative path."""
     path = "" if path in (".", "./") else path
     return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+# A front matter that says nothing: `---` lines around blank lines or `{}`.
+EMPTY_FRONT_MATTER = re.compile(r"^\s*(?:-{3}[ \t]*\n(?:\s*|\{\}\s*)\n?-{3}[ \t]*)?\s*$")
+
+
+def holds_nothing(text: str) -> bool:
+    """True for a translation file without a word: no field, no body.
+
+    The web editor (Decap CMS) writes a file for every language of a new item;
+    the languages its editor left empty hold nothing, and mean "not translated
+    yet": readers get the French page, with its notice.
+    """
+    return EMPTY_FRONT_MATTER.match(text) is not None

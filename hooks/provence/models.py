@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import typing
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
@@ -17,9 +18,23 @@ from pydantic import (
 from provence.errors import Problem
 
 # Something that a browser would read as a tag: `<script>`, `</b>`, `<img ...>`, `<!--`.
-HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>?")
+# The start of something a browser would read as a tag: `<script`, `</b`, `<!--`.
+HTML_TAG_START = r"<\s*/?\s*[A-Za-z!]"
+HTML_TAG = re.compile(HTML_TAG_START + r"[^>]*>?")
 URL = re.compile(r"^https?://[^\s<>\"']+$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# What `make translated` and `make reviewed` write in `translation.source`: the
+# start of the SHA-256 of the French text (provence/translations.py).
+SOURCE_HASH = re.compile(r"^[0-9a-f]{12}$")
+# The value `make new` writes in every field an editor must fill in.
+PLACEHOLDER = "À REMPLIR"
+
+# What the build says about a broken rule, without the value: the web editor
+# shows the same words next to the field (provence/cms.py).
+MISSING = "required field is missing; add it"
+PLAIN_TEXT = "write plain text: text fields are shown exactly as typed, never as HTML"
+NOT_A_URL = "is not a web address; expected an address starting with https:// or http://"
+NOT_AN_ID = "is not an id; expected lowercase letters, digits and hyphens (e.g. 'vieux-port')"
 
 # --- Field types
 
@@ -27,7 +42,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 def _plain_text(value: str) -> str:
     tag = HTML_TAG.search(value)
     if tag:
-        raise ValueError(f"contains HTML ({tag.group(0)!r}); write plain text: text fields are shown exactly as typed, never as HTML")
+        raise ValueError(f"contains HTML ({tag.group(0)!r}); {PLAIN_TEXT}")
     if not value.strip():
         raise ValueError("is empty; write a text")
     return value
@@ -35,14 +50,27 @@ def _plain_text(value: str) -> str:
 
 def _url(value: str) -> str:
     if not URL.match(value):
-        raise ValueError(f"{value!r} is not a web address; expected an address starting with https:// or http://")
+        raise ValueError(f"{value!r} {NOT_A_URL}")
     return value
 
 
 def _slug(value: str) -> str:
     if not SLUG.match(value):
-        raise ValueError(f"{value!r} is not an id; expected lowercase letters, digits and hyphens (e.g. 'vieux-port')")
+        raise ValueError(f"{value!r} {NOT_AN_ID}")
     return value
+
+
+def _source_hash(value: str) -> str:
+    if not SOURCE_HASH.match(value):
+        raise ValueError(f"{value!r} is not a source version; let `make translated` or `make reviewed` write it")
+    return value
+
+
+def refers_to(collection: str, **field_options):
+    """A field whose values are the ids of another collection or data file
+    (``"sectors"``, ``"tiers"``...): the build checks that they exist, and the
+    web editor offers them as its only choices."""
+    return Field(json_schema_extra={"references": collection}, **field_options)
 
 
 Text = Annotated[str, AfterValidator(_plain_text)]
@@ -76,8 +104,8 @@ class Coordinates(Strict):
     The territory comes from the validation context (``{"territory": Territory}``).
     """
 
-    lat: float
-    lon: float
+    lat: float = Field(description="latitude, e.g. 43.2951")
+    lon: float = Field(description="longitude, e.g. 5.3740")
 
     @model_validator(mode="after")
     def _inside_territory(self, info: ValidationInfo):
@@ -94,11 +122,21 @@ class Coordinates(Strict):
 class Picture(Strict):
     """An image file next to the content (``src`` relative to the page file) and its text alternative."""
 
-    src: str
-    alt: Text
+    src: str = Field(description="the image file, relative to this page: ../assets/...")
+    alt: Text = Field(description="what the image shows, for readers who cannot see it")
 
 
 # --- Collections
+
+
+class Translation(Strict):
+    """``translation:`` in a translation's front matter: how it was made, and
+    from which version of the French text (like MDN's ``l10n.sourceCommit``)."""
+
+    machine_assisted: bool = Field(False, description="true when the text was translated with the help of AI")
+    reviewed: bool = Field(False, description="true once a person has checked the translation against the French text")
+    reviewed_on: datetime.date | None = Field(None, description="the day of that review")
+    source: Annotated[str, AfterValidator(_source_hash)] | None = Field(None, description="the version of the French text this translation was made from")
 
 
 class FrontMatter(Strict):
@@ -108,10 +146,13 @@ class FrontMatter(Strict):
     PER_FILE: ClassVar[set[str]] = {"title", "summary", "description", "translation", "hide", "search", "template", "icon", "status"}
     # Text fields: translated in each language file.
     TEXT: ClassVar[set[str]] = set()
+    # Keys that say how a page is laid out or made, not what it says: a change
+    # to them does not make its translations out of date.
+    LAYOUT: ClassVar[set[str]] = {"translation", "hide", "search", "template", "icon", "status", "listing"}
 
-    title: Text
-    description: Text | None = None
-    translation: dict | None = None
+    title: Text = Field(description="the name shown as the page's title and on its card")
+    description: Text | None = Field(None, description="one sentence for search engines and link previews")
+    translation: Translation | None = None
     hide: list[str] | None = None
     search: dict | None = None
     template: str | None = None
@@ -124,23 +165,23 @@ class Place(FrontMatter):
 
     TEXT: ClassVar[set[str]] = {"image.alt", "access", "accessibility"}
 
-    summary: Text
-    commune: str
-    coordinates: Coordinates
-    route: int = Field(ge=1)
-    themes: list[Id] = []
-    sectors: list[Id] = []
-    image: Picture
-    access: Text | None = None
-    accessibility: Text | None = None
-    website: Url | None = None
+    summary: Text = Field(description="one sentence shown on the place's card")
+    commune: str = Field(description="the commune of the metropolis where the place is, as written in French")
+    coordinates: Coordinates = Field(description="the place's position in decimal degrees (lat, lon), inside the metropolis")
+    route: int = Field(ge=1, description="the place's position on the route of totem places: 1, 2, 3 ... each used once")
+    themes: list[Id] = refers_to("themes", default=[], description="themes of the place (ids of data/themes.yml)")
+    sectors: list[Id] = refers_to("sectors", default=[], description="economic sectors of the place (files of docs/filieres/)")
+    image: Picture = Field(description="an illustration next to the content (src, relative to this file) and its text alternative (alt)")
+    access: Text | None = Field(None, description="how to get there")
+    accessibility: Text | None = Field(None, description="accessibility for disabled visitors")
+    website: Url | None = Field(None, description="the place's own website, https://...")
 
 
 class Sector(FrontMatter):
     """An economic sector (filière): ``docs/filieres/<slug>.<lang>.md``."""
 
-    summary: Text
-    figures: list[str] = []
+    summary: Text = Field(description="one sentence shown on the sector's card")
+    figures: list[str] = refers_to("figures", default=[], description="key figures shown on the sector's page (ids of data/figures.yml)")
 
 
 class Partner(FrontMatter):
@@ -148,12 +189,13 @@ class Partner(FrontMatter):
 
     TEXT: ClassVar[set[str]] = {"logo.alt"}
 
-    summary: Text
-    tier: Id
-    sectors: list[Id] = []
-    website: Url | None = None
-    member_since: Year
-    logo: Picture
+    summary: Text = Field(description="one sentence shown on the partner's card")
+    tier: Id = refers_to("tiers", description="the partner's circle (an id of data/tiers.yml)")
+    sectors: list[Id] = refers_to("sectors", default=[], description="economic sectors of the partner (files of docs/filieres/)")
+    website: Url | None = Field(None, description="the partner's website, https://...")
+    # No source gives the year a partner joined: left out, the details box shows the gap.
+    member_since: Year | None = Field(None, description="the year the partner joined One Provence (leave it out while no source gives it)")
+    logo: Picture = Field(description="the logo file next to the content (src, relative to this file) and its text alternative (alt)")
 
 
 class Changemaker(FrontMatter):
@@ -161,27 +203,39 @@ class Changemaker(FrontMatter):
 
     TEXT: ClassVar[set[str]] = {"role", "statement"}
 
-    kind: Literal["person", "organisation"]
-    role: Text
-    sector: Id
-    statement: Text
-    link: Url
+    kind: Literal["person", "organisation"] = Field(description="person or organisation")
+    role: Text = Field(description="what the person or organisation does, in a few words")
+    sector: Id = refers_to("sectors", description="the economic sector (a file of docs/filieres/)")
+    statement: Text = Field(description="their sentence about the territory")
+    link: Url = Field(description="a page about them, https://...")
 
 
 class Event(FrontMatter):
     """A major event: ``docs/agenda/<slug>.<lang>.md``."""
 
-    summary: Text | None = None
-    start: datetime.date
-    end: datetime.date
-    place: Id | None = None
-    link: Url | None = None
+    summary: Text | None = Field(None, description="one sentence shown in the agenda")
+    start: datetime.date = Field(description="first day, YYYY-MM-DD")
+    end: datetime.date = Field(description="last day, YYYY-MM-DD (the same as start for a one-day event)")
+    place: Id | None = refers_to("places", default=None, description="the totem place where it happens (a file of docs/lieux/)")
+    link: Url | None = Field(None, description="the event's page, https://...")
 
     @model_validator(mode="after")
     def _ends_after_start(self):
         if self.end < self.start:
             raise ValueError(f"end ({self.end}) is before start ({self.start}); expected end on or after start")
         return self
+
+
+class News(FrontMatter):
+    """A news post: ``docs/actualites/<slug>.<lang>.md``, dated with the date of its facts."""
+
+    TEXT: ClassVar[set[str]] = {"image.alt"}
+
+    summary: Text = Field(description="one or two sentences shown on the post's card and in the feeds")
+    date: datetime.date = Field(description="the date of the facts the post reports, YYYY-MM-DD")
+    image: Picture = Field(description="an image file next to the content (src, relative to this file) and its text alternative (alt)")
+    sectors: list[Id] = refers_to("sectors", default=[], description="the economic sectors the post concerns (files of docs/filieres/)")
+    places: list[Id] = refers_to("places", default=[], description="the totem places the post concerns (files of docs/lieux/)")
 
 
 # --- Data files
@@ -198,16 +252,25 @@ class Figure(Strict):
     label: Translations
     source: str
     date: datetime.date
+    # The source gives an order of magnitude ("près de 1,5 million"): the value reads "about ...".
+    approximate: bool = False
 
 
 class Source(Strict):
-    """A source of data/sources.yml."""
+    """A source of data/sources.yml; what it does not say about itself is left out, never guessed."""
 
     id: str
     title: Text | Translations
-    publisher: Text
+    publisher: Text | None = None
     url: Url | None = None
     date: datetime.date | None = None
+
+
+class Commune(Strict):
+    """A commune of data/communes.yml: its French name (``id``, as the places write it) and its name in every language."""
+
+    id: Text
+    name: Translations
 
 
 class Tier(Strict):
@@ -239,8 +302,39 @@ class Budget(Strict):
     """data/budget.yml: the agency's budget by funder."""
 
     source: str
-    total_label: Translations | None = None
+    # The total as the source announces it: a figure of data/figures.yml (its value and wording, once).
+    total: str | None = None
     funders: list[Funder]
+
+
+class QuestionKind(Strict):
+    """One kind of question of data/assistant.yml: the words that ask for it, in each language."""
+
+    # Figures come from data/figures.yml; the other kinds from the items of `collections`.
+    id: Literal["figure", "place", "date", "who"]
+    collections: list[str] = []
+    # Words or phrases that ask for this kind ("combien", "how many"); "^" before a
+    # word: only as the question's first word (Arabic من is "who" there, "from" elsewhere).
+    words: dict[str, list[Text]]
+    # Nouns that ask for this kind after a "which" word ("quelle année", "which city").
+    nouns: dict[str, list[Text]] = {}
+
+
+class AssistantWords(Strict):
+    """data/assistant.yml: how the question box understands a question, per language."""
+
+    # The site path where a place's answer card sends the reader to see it among the others.
+    map: str
+    # "Which" words: quel, which, welche...
+    which: dict[str, list[Text]]
+    # Words of a question that say nothing about its subject ("est-ce que", "please").
+    ignore: dict[str, list[Text]] = {}
+    kinds: list[QuestionKind]
+    # Words that ask for a figure of one unit of data/figures.yml ("coûte": euros): a question
+    # with one of them is answered by a figure of that unit, or not at all.
+    units: dict[Literal["count", "euros", "percent", "rank", "year"], dict[str, list[Text]]] = {}
+    # Groups of words of general vocabulary that mean the same here (a reader's word, the site's word).
+    synonyms: dict[str, list[list[Text]]] = {}
 
 
 ORDINAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
@@ -263,6 +357,24 @@ class Ordinals(Strict):
     other: Annotated[str, AfterValidator(_ordinal_pattern)]
 
 
+def amount_pattern(value) -> str:
+    """A pattern of data/amounts.yml: an amount in words and its currency's name."""
+    if not isinstance(value, str) or "{amount}" not in value or "{currency}" not in value:
+        raise ValueError(f"{value!r} needs {{amount}} and {{currency}}; write where each goes, e.g. '{{amount}} de {{currency}}'")
+    return value
+
+
+class Gap(Strict):
+    """An entry of data/gaps.yml: a fact the agency still has to supply."""
+
+    file: Text
+    missing: Text
+    # The legal requirement behind the fact: a release build stops while it is missing.
+    law: Text | None = None
+    # False: the file carries no marker (a status the site does not state, a field left out).
+    marked: bool = True
+
+
 # --- Site settings (mkdocs.yml)
 
 
@@ -279,6 +391,38 @@ class Matomo(Strict):
         if not url.startswith("/") or url.startswith("//") or not url.endswith("/"):
             raise ValueError(f"{url!r} is not a path of this site; expected a path ending with '/', such as /matomo/ (no other origin)")
         return url
+
+
+class GitHost(Strict):
+    """``extra.admin.backend``: the git host the web editor saves to (README, "The web editor")."""
+
+    name: Literal["github", "gitlab", "gitea"]
+    repo: str = Field(pattern=r"^[\w.-]+/[\w./-]+$")
+    branch: str = "main"
+    # The OAuth server that signs editors in (GitHub: a Netlify site or a self-hosted provider).
+    base_url: Url | None = None
+    auth_endpoint: str | None = None
+    # The host's API, for GitLab or Gitea installed by the agency itself.
+    api_root: Url | None = None
+    app_id: str | None = None
+    auth_type: Literal["pkce", "implicit"] | None = None
+
+    # Where the editor's browser calls the host's API, when api_root does not say.
+    API_ROOTS: ClassVar[dict[str, str]] = {"github": "https://api.github.com", "gitlab": "https://gitlab.com/api/v4"}
+
+    @model_validator(mode="after")
+    def _gitea_has_its_api(self):
+        if self.name == "gitea" and self.api_root is None:
+            raise ValueError("gitea needs `api_root`, the address of its API (https://git.example.org/api/v1)")
+        return self
+
+
+class Admin(Strict):
+    """``extra.admin``: the web editor served at /admin/ (hooks/admin.py)."""
+
+    backend: GitHost | None = None
+    # The port of the local git backend (`make admin` runs decap-server there).
+    local_port: int = Field(8081, ge=1024, le=65535)
 
 
 # --- Redirects (data/redirects.yml)
@@ -402,11 +546,13 @@ def describe(detail: dict, model: type[BaseModel]) -> str:
     """A pydantic error detail in plain words."""
     kind, value = detail["type"], detail.get("input")
     if kind == "missing":
-        return "required field is missing; add it"
+        return MISSING
     if kind == "extra_forbidden":
         return f"unknown field (value {value!r}){_did_you_mean(detail['loc'], model)}"
     if kind == "value_error":
         return detail["msg"].removeprefix("Value error, ")
+    if kind.startswith(("date_", "datetime_")):
+        return f"{value!r} is not a date; expected a date written YYYY-MM-DD, e.g. 2023-10-17"
     if kind == "literal_error":
         return f"{value!r} is not allowed; expected {detail['ctx']['expected']}"
     return f"{value!r} is not valid: {detail['msg'].lower()}"
@@ -422,6 +568,8 @@ def _did_you_mean(loc: tuple, model: type[BaseModel]) -> str:
 def _fields_at(model, loc):
     for part in loc:
         annotation = model.model_fields.get(part).annotation if part in model.model_fields else None
+        # An optional mapping (`translation: Translation | None`): the mapping's fields.
+        annotation = next((arg for arg in typing.get_args(annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)), annotation)
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
             return []
         model = annotation
@@ -432,3 +580,18 @@ def _fields_at(model, loc):
 def text_paths(model: type[FrontMatter]) -> set[str]:
     """Dotted paths of the fields a translation may set: text and per-file keys."""
     return model.PER_FILE | model.TEXT
+
+
+def translated_paths(model: type[FrontMatter]) -> set[str]:
+    """Dotted paths of the fields whose French text a translation translates."""
+    return text_paths(model) - model.LAYOUT
+
+
+def references(model: type[BaseModel]) -> dict[str, str]:
+    """Field name -> the collection or data file its values are ids of."""
+    found = {}
+    for name, field in model.model_fields.items():
+        extra = field.json_schema_extra
+        if isinstance(extra, dict) and "references" in extra:
+            found[name] = extra["references"]
+    return found

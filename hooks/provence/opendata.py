@@ -40,8 +40,11 @@ def split_agenda(events: list, today: datetime.date) -> tuple[list, list]:
 # --- Formats
 
 
-def places_geojson(places: list, site_url: str, prefix: str, asset_url) -> dict:
-    """A FeatureCollection of Points, ``[lon, lat]`` as RFC 7946 requires, no ``crs``."""
+def places_geojson(places: list, site_url: str, prefix: str, asset_url, commune) -> dict:
+    """A FeatureCollection of Points, ``[lon, lat]`` as RFC 7946 requires, no ``crs``.
+
+    ``commune``: a commune's name in the file's language.
+    """
     features = [
         {
             "type": "Feature",
@@ -50,7 +53,7 @@ def places_geojson(places: list, site_url: str, prefix: str, asset_url) -> dict:
             "properties": {
                 "name": place.title,
                 "summary": place.summary,
-                "commune": place.commune,
+                "commune": commune(place.commune),
                 "route": place.route,
                 "themes": list(place.themes),
                 "sectors": list(place.sectors),
@@ -72,8 +75,9 @@ def route_points(places: list, site_url: str) -> list[dict]:
     ]
 
 
-def events_ics(events: list, site_url: str, prefix: str, stamp: datetime.date, places: dict) -> bytes:
-    """All-day events (DTEND exclusive, RFC 5545), DTSTAMP from the build date."""
+def events_ics(events: list, site_url: str, prefix: str, stamp: datetime.date, places: dict, commune) -> bytes:
+    """All-day events (DTEND exclusive, RFC 5545), DTSTAMP from the build date; places and
+    communes (``commune``: a commune's name) in the calendar's language."""
     # Imported here: only the final pass of a build writes calendars.
     from icalendar import Calendar, Event
 
@@ -92,7 +96,7 @@ def events_ics(events: list, site_url: str, prefix: str, stamp: datetime.date, p
         if event.summary:
             entry.add("description", event.summary)
         if event.place in places:
-            entry.add("location", f"{places[event.place].title}, {places[event.place].commune}")
+            entry.add("location", f"{places[event.place].title}, {commune(places[event.place].commune)}")
         entry.add("url", event.link or absolute_url(site_url, prefix + event.path))
         calendar.add_component(entry)
     return calendar.to_ical()

@@ -34,6 +34,11 @@ _HAN = re.compile(r"[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\
 _HEADING = re.compile(r"<h[1-6]\b[^>]*?\bid=\"([^\"]*)\"[^>]*>(.*?)</h[1-6]>", re.S)
 
 
+def contains_han(text: str) -> bool:
+    """Whether some text has Chinese characters (which Material segments into words)."""
+    return _HAN.search(text) is not None
+
+
 def plain_text(markup: str) -> str:
     """The text of some HTML: tags dropped, entities decoded, spaces collapsed."""
     text = _TAG.sub(lambda tag: "" if (tag.group(1) or "").lower() in _INLINE else " ", markup)
@@ -50,6 +55,19 @@ def sections(markup: str) -> tuple[str, list[tuple[str, str, str]]]:
     for index in range(1, len(parts), 3):
         found.append((parts[index], plain_text(parts[index + 1]), plain_text(parts[index + 2])))
     return plain_text(lead), found
+
+
+# The same, with the heading's level: split() yields the level, the id, the inner HTML, then what follows.
+_LEVELLED_HEADING = re.compile(r"<h([1-6])\b[^>]*?\bid=\"([^\"]*)\"[^>]*>(.*?)</h[1-6]>", re.S)
+
+
+def split_sections(markup: str) -> tuple[str, list[tuple[str, str, str, int]]]:
+    """The HTML before the first heading with an id, then (id, heading HTML, HTML, level) per such heading.
+
+    The HTML of each section is kept (``sections`` gives its text), navigation dropped.
+    """
+    parts = _LEVELLED_HEADING.split(_NAV.sub(" ", markup))
+    return parts[0], [(parts[index + 1], parts[index + 2], parts[index + 3], int(parts[index])) for index in range(1, len(parts), 4)]
 
 
 def append_to_page(page_entries: list[dict], page_url: str, markup: str, segment=None) -> list[dict]:

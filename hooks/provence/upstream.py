@@ -32,6 +32,19 @@ def declared_languages(config) -> list:
     return list(i18n(config).config.languages)
 
 
+def build_only(config, codes: set[str]) -> None:
+    """Build only these languages in this build (a preview), keeping the others declared.
+
+    Relies on: ``I18n.build_languages``, read from each language entry's
+    ``build`` flag whenever it is needed (the passes, the switcher, the
+    alternates): a flag turned off before i18n's ``on_config`` leaves that
+    language out of the whole build.
+    """
+    for entry in i18n(config).config.languages:
+        if entry.locale not in codes:
+            entry.build = False
+
+
 def building_language(config) -> str:
     """The language whose pass is running an event.
 

@@ -4,6 +4,7 @@ the line and column of the file (not of the YAML block)."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from provence.errors import Problem
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The same delimiters as MkDocs (mkdocs/utils/meta.py YAML_RE).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# A date as YAML reads one (YYYY-MM-DD).
+DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def parse(text: str, label: str, first_line: int = 1, what: str = "") -> tuple[object, list[Problem]]:
@@ -27,6 +30,9 @@ def parse(text: str, label: str, first_line: int = 1, what: str = "") -> tuple[o
         return yaml.load(text, Loader=SAFE_LOADER), []
     except yaml.YAMLError as error:
         return None, [syntax_problem(error, label, first_line, what)]
+    except ValueError as error:
+        # YAML reads 2023-06-31 as a date, and Python refuses it: a ValueError, not a syntax error.
+        return None, [impossible_date_problem(text, error, label, first_line, what)]
 
 
 def read(path: Path, label: str) -> tuple[object, list[Problem]]:
@@ -43,6 +49,17 @@ def syntax_problem(error: yaml.YAMLError, label: str, first_line: int = 1, what:
     reason = getattr(error, "problem", None) or str(error)
     hint = " (a value containing ': ' must be in quotes)" if "mapping values" in reason else ""
     return Problem(label, where, f"invalid YAML{what}: {reason}{hint}")
+
+
+def impossible_date_problem(text: str, error: ValueError, label: str, first_line: int = 1, what: str = "") -> Problem:
+    """A date that the calendar does not have (2023-06-31), on its line."""
+    for number, line in enumerate(text.splitlines()):
+        for match in DATE.finditer(line):
+            try:
+                datetime.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return Problem(label, f"line {number + first_line}", f"invalid YAML{what}: {match.group(0)} is not a day of the calendar ({error}); expected an existing date written YYYY-MM-DD")
+    return Problem(label, "", f"invalid YAML{what}: {error}")
 
 
 def front_matter(text: str, label: str) -> tuple[dict, list[Problem]]:
