@@ -1,7 +1,7 @@
 """What the RGAA audit grid (data/rgaa.yml) states about the whole site and
 that a parser can check on every built page of every language: criteria that
 do not apply because the site has nothing they are about (frames, media,
-forms beyond the search field, complex or layout tables), and criteria that
+forms beyond the search and the question box, complex or layout tables), and criteria that
 hold on every page (the search in the header, a skip link to the content)."""
 
 from __future__ import annotations
@@ -34,15 +34,22 @@ def test_no_page_has_audio_video_or_embedded_media(pages):
     assert [(path, element.name) for path, soup in pages.items() for element in soup.select(MEDIA)] == []
 
 
-def test_the_only_form_is_the_search_field(pages):
+# The site's forms: Material's search in every header, and the question box
+# (overrides/assistant.html). Each is a search: one text field, its buttons.
+SEARCH_FORMS = {"md-search__form": ["text"], "op-assistant__form": ["search"]}
+
+
+def test_the_only_forms_are_searches_of_one_field(pages):
     """RGAA 1.4, 1.5 (CAPTCHA), 11.5 to 11.8 (groups of fields, lists of
     choices), 11.12 and 11.13 (forms that send data, personal data) do not
-    apply while the only form is the search: one text field and its buttons."""
+    apply while the only forms are the search and the question box: one text
+    field and its buttons each, sending nothing but the words typed."""
     other = []
     for path, soup in pages.items():
         for form in soup.find_all("form"):
             fields = form.select("input:not([type=submit]):not([type=reset]):not([type=button]), select, textarea")
-            if "md-search__form" not in form.get("class", []) or [field.get("type") for field in fields] != ["text"]:
+            expected = [SEARCH_FORMS[name] for name in form.get("class", []) if name in SEARCH_FORMS]
+            if [field.get("type") for field in fields] not in expected or form.get("method", "get").lower() != "get":
                 other.append((path, str(form)[:120]))
         other += [(path, str(field)[:120]) for field in soup.select("select, textarea, input") if not field.find_parent("form")
                   and not (field.name == "input" and "md-toggle" in field.get("class", []))]
