@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import importlib
 import re
-import time
 from pathlib import Path
 
 import pytest
 
 from keyboard_walk import name_in_language, walk_pages
-from quality_report import record
+from quality_report import clock, record, spent
 from templates import CHECKED_LANGUAGES, localized, templates
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("quality-browser")]
@@ -52,12 +51,12 @@ def test_every_control_of_every_template_is_reached_named_and_shows_its_focus(th
     # In forced colours only the focus styles change, and they are the same CSS
     # in every language: the French pages suffice (the walk is the costliest check).
     pages = template_pages if theme == "default" else [(path, code) for path, code in template_pages if code == CHECKED_LANGUAGES[0]]
-    started = time.monotonic()
+    started = clock()
     walks = walk_pages(served_site, [path for path, _ in pages], forced_colors=theme == "forced-colours")
     lang = dict(pages)
     failures = [(walk.path, *problem) for walk in walks for problem in walk.problems(lang[walk.path], interface)]
     record("focus", pages=len(walks), stops=sum(len(walk.stops) for walk in walks), failures=len(failures),
-           seconds=time.monotonic() - started)
+           **spent(started))
     assert len(walks) == len(pages) and all(walk.stops for walk in walks)
     assert failures == []
 

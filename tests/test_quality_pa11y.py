@@ -9,14 +9,13 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import time
 
 import pytest
 
 from audit import site_pages
 from browser import CHROMIUM_ARGS, chromium_path
 from conftest import ROOT
-from quality_report import record
+from quality_report import clock, record, spent
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("quality-browser")]
 
@@ -52,19 +51,19 @@ def exceptions() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def htmlcs(site, served_site):
-    started = time.monotonic()
+    started = clock()
     report = run_pa11y(served_site, site_pages(site))
-    return report, time.monotonic() - started
+    return report, spent(started)
 
 
 def test_htmlcs_zero_errors_on_every_page(htmlcs, site):
-    report, seconds = htmlcs
+    report, cost = htmlcs
     allowed = exceptions()
     findings = [(path, issue["code"], issue["selector"], issue["message"][:120])
                 for path, issues in sorted(report.items()) for issue in issues]
     errors = [finding for finding in findings if finding[1] not in allowed]
     excepted = len(findings) - len(errors)
-    record("pa11y", pages=len(report), excepted=excepted, errors=len(errors), seconds=seconds)
+    record("pa11y", pages=len(report), excepted=excepted, errors=len(errors), **cost)
     assert sorted(report) == site_pages(site), "pa11y did not report on every page"
     assert errors == []
 
