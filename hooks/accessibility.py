@@ -111,7 +111,9 @@ def sample_titles(files, language) -> dict:
     titles = {}
     for file in files.documentation_pages():
         if file.page is not None and file.page.title:
-            titles[strip_language(file.url, language)] = file.page.title
+            path = strip_language(file.url, language)
+            # MkDocs writes the default language's home as './' (the others' as 'en/').
+            titles["" if path == "./" else path] = file.page.title
     return titles
 
 

@@ -77,6 +77,9 @@ def test_the_statement_shows_the_grid_in_every_language(grid, site, languages):
         listed = [item["data-rgaa-criterion"] for item in statement.select("[data-rgaa-criterion]")]
         assert listed == person, language["locale"]
         assert len(statement.select("[data-rgaa-list=tool] li")) == counts["tool"]
+        # Each sample page is named by its title in the language (the French home was once "None").
+        names = {link.get_text(strip=True) for link in statement.select(".op-rgaa__where a, .op-rgaa__sample a")}
+        assert names and not names & {"", "None"}, language["locale"]
         # The criteria are quoted in French, the language of the official text.
         assert {span["lang"] for span in statement.select(".op-rgaa__criteria [lang]")} == {"fr"}
         assert "[[rgaa:" not in statement.get_text()
