@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates derive from the last commit, not from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build release test quality test-fast system-deps benchmark benchmark-assistant vendor-assistant clean check translations translated reviewed new admin
+.PHONY: setup serve build release test quality test-fast system-deps benchmark benchmark-assistant vendor-assistant mutation clean check translations translated reviewed new admin
 # The editors' commands (hooks/provence/commands.py).
 PROVENCE := $(BIN)/python hooks/provence/commands.py
 # `make serve lang=en` (or LANG=en on the command line; LANG from the environment is the locale, not a choice).
@@ -94,5 +94,10 @@ benchmark-assistant: setup system-deps node_modules/.installed
 vendor-assistant: setup node_modules/.installed
 	$(BIN)/python scripts/vendor_assistant.py
 
+## Mutation testing of hooks/provence/ with the fast tests (mutmut; about half an hour on 2 cores):
+## score and surviving mutants in benchmarks/results/mutation.{json,md}. Occasional, not in `make test`.
+mutation: setup
+	$(BIN)/python benchmarks/mutation.py
+
 clean:
-	rm -rf site site.partial site.previous .pytest_cache
+	rm -rf site site.partial* site.previous .pytest_cache .mutation

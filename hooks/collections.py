@@ -58,7 +58,8 @@ def on_env(env, config, files):
     build = context_of(config)
     if build.env is None:
         # trim_blocks and lstrip_blocks: no blank lines from template tags in the pages.
-        build.env = env.overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+        # Its own compiled templates: compiled with other options than the theme's (no shared bytecode).
+        build.env = env.overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True, bytecode_cache=None)
         build.env.globals = dict(env.globals)
     build.env.globals.update(env.globals)
     if build.catalog is not None:

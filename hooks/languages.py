@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from jinja2 import pass_context
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -50,7 +51,7 @@ def on_env(env, config, files):
     """Give templates the current language and a filter that localizes site paths."""
     language = context_of(config).current_language(config)
     env.globals["site_language"] = language
-    env.filters["localized"] = partial(langs.localize, language=language)
+    env.filters["localized"] = localized
     env.globals["language_base"] = partial(langs.language_base, language=language)
     return env
 
@@ -107,6 +108,17 @@ def on_post_template(output, template_name, config):
 
 
 # --- Helper functions
+
+
+@pass_context
+def localized(context, path: str) -> str:
+    """A language-neutral site path in the folder of the page's language.
+
+    It reads the language from the render context: a filter that does not is
+    evaluated once, at compile time, on a constant path (``'' | localized``),
+    and compiled templates are shared by every language pass (hooks/template_cache.py).
+    """
+    return langs.localize(path, context["site_language"])
 
 
 def switcher_entries(languages, current, neutral_path):

@@ -25,12 +25,23 @@ from provence.templates import file_templates
 
 
 @step
+def on_config(config):
+    """MkDocs renders a sitemap.xml of its own in every language pass (with the
+    i18n plugin's template); this hook writes the sitemaps, so that one is not rendered."""
+    config.theme.static_templates.discard("sitemap.xml")
+    return config
+
+
+@step
 def on_post_build(config):
-    """Write sitemap.xml (root and per language), its gzip, and robots.txt."""
+    """Keep this language's real translations; once every language is built, write
+    sitemap.xml (root and per language), its gzip, and robots.txt."""
+    build = context_of(config)
+    language_pass = build.current(config)
+    language_pass.pages = translated_pages({language_pass.code: upstream.files_per_language(config).get(language_pass.code, [])}, build.default.code)
     if not is_final_pass(config):
         return
-    build = context_of(config)
-    pages = translated_pages(upstream.files_per_language(config), build.default.code)
+    pages = [page for finished in build.passes.values() for page in finished.pages or []]
     urls = sitemap_urls(pages, config.site_url, build.languages)
     templates = file_templates(build.project)
     template = templates.get_template("sitemap.xml")

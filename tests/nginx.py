@@ -47,29 +47,58 @@ def nginx_path() -> str:
     return path
 
 
+# A port found free can be taken by another test's server before nginx binds
+# it (pytest-xdist runs several at once): nginx then exits, and starts again on
+# another port.
+ATTEMPTS = 5
+PORT_TAKEN = "Address already in use"
+
+
+class PortTaken(RuntimeError):
+    """nginx could not bind the port it was given: another server took it first."""
+
+
 @contextlib.contextmanager
 def nginx_server(site: Path, state: Path):
     """Serve ``site`` with its nginx.conf; yields the base URL ('http://127.0.0.1:port/')."""
     state.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    for attempt in range(1, ATTEMPTS + 1):
+        port = _free_port()
+        process = _start(site, state, port)
+        try:
+            _wait_for(port, process, state)
+            break
+        except PortTaken:
+            _stop(process)
+            if attempt == ATTEMPTS:
+                raise
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        _stop(process)
+
+
+def _start(site: Path, state: Path, port: int) -> subprocess.Popen:
+    """nginx in the foreground on ``port``, its log and pid file in ``state`` (both new)."""
     # Workers read the site as root when the tests run as root (files in a private tmp folder).
     user = "user root;" if os.geteuid() == 0 else ""
     config = state / "nginx-main.conf"
     config.write_text(MAIN_CONFIG.format(user=user, state=state, port=port, site=site.resolve()), "utf-8")
+    for leftover in (state / "error.log", state / "nginx.pid"):
+        leftover.unlink(missing_ok=True)
     command = [nginx_path(), "-p", str(state), "-e", str(state / "error.log"), "-c", str(config)]
     checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
     try:
-        _wait_for(port, process, state)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _free_port() -> int:
@@ -79,12 +108,24 @@ def _free_port() -> int:
 
 
 def _wait_for(port: int, process: subprocess.Popen, state: Path) -> None:
+    """Until this nginx listens: its pid file is written once it has bound the port
+    (a connection alone could reach another server that took the port)."""
+    pid_file, log = state / "nginx.pid", state / "error.log"
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            log = (state / "error.log").read_text("utf-8", "replace") if (state / "error.log").exists() else ""
-            raise RuntimeError(f"nginx stopped at start:\n{log}")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return
+            errors = log.read_text("utf-8", "replace") if log.exists() else ""
+            if PORT_TAKEN in errors:
+                raise PortTaken(f"port {port}: {errors.strip()}")
+            raise RuntimeError(f"nginx stopped at start:\n{errors}")
+        if _pid(pid_file) == process.pid:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
         time.sleep(0.05)
     raise RuntimeError("nginx did not start listening within 15 s")
+
+
+def _pid(pid_file: Path) -> int | None:
+    with contextlib.suppress(OSError, ValueError):
+        return int(pid_file.read_text("ascii").strip())
+    return None

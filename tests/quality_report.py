@@ -32,6 +32,7 @@ FORMATS = {
     "privacy": "{pages} pages, {external} external requests",
     "csp": "{pages} pages, {violations} CSP violations, {console} console errors",
     "cdn": "{checks} checks, {failures} failures",
+    "language offer": "{checks} checks, {failures} failures",
     "reproducible": "{files} files compared, {differing} differing files",
 }
 _KEY = "quality_gates"

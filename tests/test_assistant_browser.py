@@ -68,7 +68,7 @@ def _tab_to(tab, element_id, presses=80):
 
 def _shown_figure(site, folder, page, figure):
     html = (site / folder / page / "index.html").read_text("utf-8")
-    node = BeautifulSoup(html, "html.parser").select_one(f"#figure-{figure} .op-figure__value")
+    node = BeautifulSoup(html, "html.parser").select_one(f"[data-figure={figure}] .op-figure__value")
     return node.get_text() if node else None
 
 

@@ -44,7 +44,7 @@ def test_a_figure_is_written_as_its_page_writes_it(site, languages):
     for language in languages:
         folder = language_folder(language)
         page = BeautifulSoup((site / folder / "agence" / "index.html").read_text("utf-8"), "html.parser")
-        shown = page.select_one("#figure-agency-budget .op-figure__value").get_text()
+        shown = page.select_one("[data-figure=agency-budget] .op-figure__value").get_text()
         figure = next(f for f in knowledge(site, folder)["figures"] if f["id"] == "agency-budget")
         assert figure["value"] == shown, language["locale"]
         index = knowledge(site, folder)

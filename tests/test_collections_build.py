@@ -82,7 +82,13 @@ def test_the_route_lists_places_in_order_with_previous_and_next(built, languages
         nav = page(built, folder + "lieux/sainte-victoire/").select_one("nav.op-route-nav")
         assert resolve(folder + "lieux/sainte-victoire/", nav.select_one("a[rel=prev]")["href"]) == folder + "lieux/vieux-port/"
         assert resolve(folder + "lieux/sainte-victoire/", nav.select_one("a[rel=next]")["href"]) == folder + "lieux/calanques/"
-        assert page(built, folder + "lieux/vieux-port/").select_one("nav.op-route-nav a[rel=prev]") is None
+        # The route has two ends: no wrap-around from the last stop to the first.
+        first = page(built, folder + "lieux/vieux-port/").select_one("nav.op-route-nav")
+        assert first.select_one("a[rel=prev]") is None
+        assert [resolve(folder + "lieux/vieux-port/", link["href"]) for link in first.select("a")] == [folder + "lieux/sainte-victoire/"]
+        last = page(built, folder + "lieux/calanques/").select_one("nav.op-route-nav")
+        assert last.select_one("a[rel=next]") is None
+        assert [resolve(folder + "lieux/calanques/", link["href"]) for link in last.select("a")] == [folder + "lieux/sainte-victoire/"]
 
 
 def test_a_place_page_shows_its_details_in_the_readers_language(built, ui_strings):
@@ -261,137 +267,136 @@ def test_each_cited_theme_gets_a_generated_page_in_every_language(built, languag
     assert "<loc>https://oneprovence.com/lieux/themes/patrimoine/</loc>" in sitemap
 
 
-def test_no_script_from_content_reaches_the_pages(built):
-    for html in built.rglob("*.html"):
-        assert "alert(" not in html.read_text("utf-8")
-
-
-# --- Bad input
-
-PLACE = site_files()["docs/lieux/calanques.fr.md"]
-PARTNER_FILE = site_files()["docs/partenaires/metropole-amp.fr.md"]
-PARTNER_PATH = "docs/partenaires/metropole-amp.fr.md"
-BAD_INPUT = {
-    "malformed YAML": (
-        {"docs/lieux/calanques.fr.md": PLACE.replace("route: 3", "route: [3")},
-        "docs/lieux/calanques.fr.md: line 7, column 7: invalid YAML in the front matter",
-    ),
-    "unknown field": (
-        {PARTNER_PATH: PARTNER_FILE.replace("tier: fondateurs", "teir: fondateurs")},
-        "docs/partenaires/metropole-amp.fr.md: teir: unknown field (value 'fondateurs'); did you mean `tier`?",
-    ),
-    "missing required field": (
-        {PARTNER_PATH: PARTNER_FILE.replace("tier: fondateurs\n", "")},
-        "docs/partenaires/metropole-amp.fr.md: tier: required field is missing; add it",
-    ),
-    "wrong type": (
-        {PARTNER_PATH: PARTNER_FILE.replace("member_since: 2023", "member_since: deux mille")},
-        "docs/partenaires/metropole-amp.fr.md: member_since: 'deux mille' is not valid: input should be a valid integer",
-    ),
-    "coordinates outside the territory": (
-        {"docs/lieux/calanques.fr.md": PLACE.replace("{lat: 43.21, lon: 5.45}", "{lat: 48.85, lon: 2.35}")},
-        "docs/lieux/calanques.fr.md: coordinates: (48.85, 2.35) is outside the Aix-Marseille-Provence metropolis (lat 43.15–43.80, lon 4.80–5.85)",
-    ),
-    "unknown place": (
-        {"docs/agenda/voile-2024.fr.md": site_files()["docs/agenda/voile-2024.fr.md"].replace("place: vieux-port", "place: vieux-porc")},
-        "docs/agenda/voile-2024.fr.md: place: 'vieux-porc' does not exist in docs/lieux/; expected one of: calanques, sainte-victoire, vieux-port",
-    ),
-    "unknown sector": (
-        {PARTNER_PATH: PARTNER_FILE.replace("sectors: [sante, tourisme]", "sectors: [sante, peche]")},
-        "docs/partenaires/metropole-amp.fr.md: sectors: 'peche' does not exist in docs/filieres/; expected one of: sante, tourisme",
-    ),
-    "unknown commune": (
-        {"docs/lieux/calanques.fr.md": PLACE.replace("commune: Cassis", "commune: Cassis-sur-Mer")},
-        "docs/lieux/calanques.fr.md: commune: 'Cassis-sur-Mer' does not exist in data/communes.yml; expected one of: Aix-en-Provence, Cassis, Marseille",
-    ),
-    "commune without a name in a language": (
-        {"data/communes.yml": site_files()["data/communes.yml"].replace(", zh: \"马赛\"", "")},
-        "data/communes.yml (id 'Marseille'): name.zh: missing; write the 'zh' name (the French name 'Marseille' if the language has no other)",
-    ),
-    "amount pattern without its amount": (
-        {"data/amounts.yml": "fr: \"{currency}\"\n"},
-        "data/amounts.yml: fr: '{currency}' needs {amount} and {currency}",
-    ),
-    "unknown budget total": (
-        {"data/budget.yml": site_files()["data/budget.yml"].replace("total: budget-total", "total: budget-2030")},
-        "data/budget.yml: total: 'budget-2030' does not exist in data/figures.yml",
-    ),
-    "unknown partner": (
-        {"data/budget.yml": site_files()["data/budget.yml"].replace("partner: metropole-amp", "partner: metropole")},
-        "data/budget.yml: funders (metropole).partner: 'metropole' does not exist in docs/partenaires/; expected one of: metropole-amp",
-    ),
-    "unknown figure": (
-        {"docs/filieres/tourisme.fr.md": site_files()["docs/filieres/tourisme.fr.md"].replace("summary: La filière tourisme.", "summary: T\nfigures: [visiteurs]")},
-        "docs/filieres/tourisme.fr.md: figures: 'visiteurs' does not exist in data/figures.yml; expected one of: airport-passengers-2023, budget-total, university-rank",
-    ),
-    "duplicate id": (
-        {"data/figures.yml": site_files()["data/figures.yml"].replace("id: budget-total", "id: university-rank")},
-        "data/figures.yml: id: 'university-rank' is used twice; expected each id once",
-    ),
-    "duplicate slug": (
-        {"docs/lieux/Calanques.fr.md": PLACE.replace("route: 3", "route: 4")},
-        "docs/lieux/calanques.fr.md: file name: slug 'calanques' duplicates docs/lieux/Calanques.fr.md; expected one file per item",
-    ),
-    "script in a text field": (
-        {PARTNER_PATH: PARTNER_FILE.replace("summary: La collectivité qui finance l'agence.", "summary: \"<script>alert('x')</script>\"")},
-        "docs/partenaires/metropole-amp.fr.md: summary: contains HTML ('<script>'); write plain text",
-    ),
-    "missing logo file": (
-        {PARTNER_PATH: PARTNER_FILE.replace("metropole-amp.svg", "absent.svg")},
-        "docs/partenaires/metropole-amp.fr.md: logo.src: '../assets/logos/absent.svg': no such file (looked for docs/assets/logos/absent.svg)",
-    ),
-    "logo without alt text": (
-        {PARTNER_PATH: PARTNER_FILE.replace(", alt: Logo de la Métropole", "")},
-        "docs/partenaires/metropole-amp.fr.md: logo.alt: required field is missing; add it",
-    ),
-    "translation disagreeing with the French file": (
-        {"docs/partenaires/metropole-amp.en.md": site_files()["docs/partenaires/metropole-amp.en.md"].replace("logo: {alt: Metropolis logo}", "logo: {alt: Metropolis logo}\nmember_since: 2022")},
-        "docs/partenaires/metropole-amp.en.md: member_since: 2022 disagrees with the French file (2023); write non-text fields only in the French file",
-    ),
-    "unknown figure in a page": (
-        {"docs/filieres/tourisme.fr.md": site_files()["docs/filieres/tourisme.fr.md"] + "\nVoir [[figure:visiteurs-2030]].\n"},
-        "docs/filieres/tourisme.fr.md: [[figure:visiteurs-2030]]: figure 'visiteurs-2030' does not exist in data/figures.yml",
-    ),
-    "theme id that cannot be an address": (
-        {"data/themes.yml": site_files()["data/themes.yml"].replace("- id: nature", "- id: Nature & Mer")},
-        "data/themes.yml entry 3 (id 'Nature & Mer'): id: 'Nature & Mer' is not an id; expected lowercase letters, digits and hyphens (e.g. 'vieux-port')",
-    ),
-    "place taking the theme pages' folder": (
-        {"docs/lieux/themes.fr.md": PLACE.replace("route: 3", "route: 9")},
-        "docs/lieux/themes.fr.md: file name: 'themes' is kept for the theme pages (lieux/themes/<theme>/); give the place another file name",
-    ),
-    "unknown listing": (
-        {"docs/reseau/index.fr.md": "---\ntitle: Réseau\nlisting: reseau\n---\n"},
-        "docs/reseau/index.fr.md: listing: 'reseau' is not a listing; expected one of: places, sectors, partners, changemakers, events, news",
-    ),
+# Editor text that is legal but looks like markup: quotes, ampersands, "<3",
+# comparisons, entity-like text, Markdown links and Jinja expressions. A page
+# must show each exactly as typed, and no element may come from it.
+TRICKY = {
+    "place title": 'Le "Vieux" Port & <3',
+    "place summary": "a < b > c & \"d\" 'e'",
+    "place alt": 'Le port "bleu" & ses <3 bateaux',
+    "place access": "[plan](x) puis {{ config.site_name }} {% raw %}",
+    "place accessibility": "&amp; &lt;b&gt;gras&lt;/b&gt; &#60;3",
+    "english title": 'The "Old" Port & <3',
+    "english alt": "The 'blue' harbour & \"boats\"",
+    "english access": "[map](x) {{ page.title }}",
+    "partner summary": 'R&D <3 "Innovation" & {{ x }}',
+    "partner alt": 'Logo "AMP" & <3',
+    "role": "Chercheuse « senior » & <3 \"R&D\"",
+    "statement": "{{ 7 * 7 }} vaut-il 49 ? a < b > c, [voir](https://example.org/)",
+    "theme": 'Mer & "côte" [bleue](x) {{ y }} <3 *gras* _ici_',
+    "event summary": "Voiles & <3 &copy; {# pas un commentaire #}",
 }
 
 
-@pytest.mark.parametrize("case", list(BAD_INPUT))
-def test_bad_input_stops_the_build_with_a_message_for_the_editor(fixture_project, case):
-    changes, message = BAD_INPUT[case]
-    write_files(fixture_project, site_files(**changes))
-    build = run_build(fixture_project)
-    assert not build.ok
-    assert message in build.output, build.output[-3000:]
+def tricky_files() -> dict[str, str]:
+    """The fixture content set with TRICKY text in text fields (JSON strings are YAML scalars)."""
+    quoted = {name: json.dumps(value, ensure_ascii=False) for name, value in TRICKY.items()}
+    files = site_files()
+    replacements = {
+        "docs/lieux/vieux-port.fr.md": [
+            ("title: Le Vieux-Port", f"title: {quoted['place title']}"),
+            ("summary: Le cœur de Marseille.", f"summary: {quoted['place summary']}"),
+            ("alt: Le port et ses bateaux}", f"alt: {quoted['place alt']}}}"),
+            ("access: Métro ligne 1.", f"access: {quoted['place access']}"),
+            ("accessibility: Quais accessibles.", f"accessibility: {quoted['place accessibility']}"),
+        ],
+        "docs/lieux/vieux-port.en.md": [
+            ("title: The Old Port", f"title: {quoted['english title']}"),
+            ("image: {alt: The harbour and its boats}", f"image: {{alt: {quoted['english alt']}}}"),
+            ("access: Metro line 1.", f"access: {quoted['english access']}"),
+        ],
+        "docs/partenaires/metropole-amp.fr.md": [
+            ("summary: La collectivité qui finance l'agence.", f"summary: {quoted['partner summary']}"),
+            ("alt: Logo de la Métropole}", f"alt: {quoted['partner alt']}}}"),
+        ],
+        "docs/reseau/marie-curie.fr.md": [
+            ("role: Chercheuse", f"role: {quoted['role']}"),
+            ("statement: La santé avance ici.", f"statement: {quoted['statement']}"),
+        ],
+        "docs/agenda/voile-2024.fr.md": [("summary: Les JO à Marseille.", f"summary: {quoted['event summary']}")],
+        "data/themes.yml": [('label: {fr: "Mer", en: "Sea"', f"label: {{fr: {quoted['theme']}, en: \"Sea\""), ],
+    }
+    for path, changes in replacements.items():
+        for old, new in changes:
+            assert old in files[path], (path, old)
+            files[path] = files[path].replace(old, new)
+    return files
 
 
-def test_all_problems_are_reported_together_and_the_previous_site_is_kept(fixture_project):
-    write_files(fixture_project, site_files())
-    assert run_build(fixture_project).ok
-    before = {path.relative_to(fixture_project / "site"): path.read_bytes() for path in (fixture_project / "site").rglob("*") if path.is_file()}
-    bad = {**BAD_INPUT["unknown field"][0], **BAD_INPUT["coordinates outside the territory"][0], **BAD_INPUT["duplicate id"][0]}
-    write_files(fixture_project, bad)
-    build = run_build(fixture_project)
-    assert not build.ok
-    # The typo is two problems, an unknown `teir` and a missing `tier`; the renamed
-    # figure was the budget's total, which now cites nothing.
-    assert "5 problems in the content files:" in build.output
-    for case in ("unknown field", "coordinates outside the territory", "duplicate id"):
-        assert BAD_INPUT[case][1] in build.output
-    after = {path.relative_to(fixture_project / "site"): path.read_bytes() for path in (fixture_project / "site").rglob("*") if path.is_file()}
-    assert after == before
-    assert not (fixture_project / "site.partial").exists()
+@pytest.fixture(scope="module")
+def tricky(tmp_path_factory):
+    """The fixture content set (without the new partner) with TRICKY editor text, built once."""
+    project = copy_project(tmp_path_factory.mktemp("tricky") / "project")
+    write_files(project, tricky_files())
+    build = run_build(project)
+    assert build.ok, build.output
+    return build.site
+
+
+def _tags(element) -> list:
+    """Every element under ``element``, as (name, sorted attribute names): what markup made."""
+    return [(tag.name, sorted(tag.attrs)) for tag in element.find_all(True)]
+
+
+# (page, CSS selector, attribute (None: the element's text), TRICKY key, UI string
+# shown before the text on that element, if any)
+TRICKY_PLACES = [
+    ("lieux/vieux-port/", "title", None, "place title", None),
+    ("lieux/vieux-port/", "article h1", None, "place title", None),
+    ("lieux/vieux-port/", "aside.op-facts", "aria-label", "place title", None),
+    ("lieux/vieux-port/", "aside.op-facts img", "alt", "place alt", None),
+    ("lieux/vieux-port/", "aside.op-facts dd:nth-of-type(6)", None, "place access", None),
+    ("lieux/vieux-port/", "aside.op-facts dd:nth-of-type(7)", None, "place accessibility", None),
+    ("lieux/vieux-port/", "aside.op-facts a[href*=themes]", None, "theme", None),
+    ("lieux/", "ol.op-cards--route li:nth-of-type(1) h3", None, "place title", None),
+    ("lieux/", "ol.op-cards--route li:nth-of-type(1) p:nth-of-type(2)", None, "place summary", None),
+    ("lieux/", "ol.op-cards--route li:nth-of-type(1) img", "alt", "place alt", None),
+    ("lieux/sainte-victoire/", "nav.op-route-nav a[rel=prev]", None, "place title", "col_previous"),
+    ("en/lieux/vieux-port/", "article h1", None, "english title", None),
+    ("en/lieux/vieux-port/", "aside.op-facts img", "alt", "english alt", None),
+    ("en/lieux/vieux-port/", "aside.op-facts dd:nth-of-type(6)", None, "english access", None),
+    ("de/lieux/vieux-port/", "aside.op-facts img", "alt", "place alt", None),
+    ("partenaires/", ".op-card--partner p:nth-of-type(1)", None, "partner summary", None),
+    ("partenaires/", ".op-card--partner img", "alt", "partner alt", None),
+    ("partenaires/metropole-amp/", "aside.op-facts img", "alt", "partner alt", None),
+    ("reseau/marie-curie/", "aside.op-facts dd:nth-of-type(1)", None, "role", "col_person"),
+    ("reseau/marie-curie/", "aside.op-facts blockquote", None, "statement", None),
+    ("reseau/", ".op-card--changemaker blockquote", None, "statement", None),
+    ("lieux/themes/mer/", "article h1", None, "theme", None),
+    ("agenda/", "#op-past + ul .op-card p:nth-of-type(2)", None, "event summary", None),
+    ("agenda/", "#op-past + ul .op-card p.op-card__meta a", None, "place title", None),
+]
+
+
+@pytest.mark.parametrize(("path", "selector", "attribute", "key", "label"), TRICKY_PLACES)
+def test_text_that_looks_like_markup_is_shown_exactly_as_typed(tricky, ui_strings, path, selector, attribute, key, label):
+    element = page(tricky, path).select_one(selector)
+    assert element is not None, (path, selector)
+    shown = element[attribute] if attribute else text(element).removesuffix("¶").strip()
+    code = path.split("/")[0] if path.startswith(("en/", "de/")) else "fr"
+    expected = TRICKY[key]
+    if selector == "title":
+        expected += " - One Provence"
+    if label == "col_previous":
+        expected = f"{ui_strings[label][code]} {expected}"
+    elif label:
+        expected = f"{ui_strings[label][code]} · {expected}"
+    assert shown == expected, (path, selector)
+
+
+# The same parts of the same pages, with plain text (`built`) and with TRICKY text.
+TRICKY_PARTS = [
+    ("lieux/vieux-port/", "head"), ("lieux/vieux-port/", "article"), ("en/lieux/vieux-port/", "article"),
+    ("de/lieux/vieux-port/", "article"), ("lieux/", "article"), ("lieux/sainte-victoire/", "article"),
+    ("partenaires/", ".op-tier"), ("partenaires/metropole-amp/", "article"), ("reseau/", "article"),
+    ("reseau/marie-curie/", "article"), ("lieux/themes/mer/", "article"), ("agenda/", "article"),
+]
+
+
+@pytest.mark.parametrize(("path", "part"), TRICKY_PARTS)
+def test_text_that_looks_like_markup_adds_no_element_to_the_page(tricky, built, path, part):
+    """Every element and attribute of the page comes from the templates, none from the text."""
+    assert _tags(page(tricky, path).select_one(part)) == _tags(page(built, path).select_one(part))
 
 
 def test_two_builds_of_the_same_content_give_identical_collections_and_open_data(built, languages):

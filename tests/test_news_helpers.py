@@ -115,7 +115,7 @@ def test_every_problem_of_the_news_is_reported_together(tmp_path):
     found = _problems(tmp_path, **changes)
     # The impossible date makes the front matter unreadable: its sector is not checked as well.
     assert sorted(found) == sorted([
-        f"{POST}: line 4: invalid YAML in the front matter: 2023-06-31 is not a day of the calendar (day is out of range for month); expected an existing date written YYYY-MM-DD",
+        f"{POST}: line 4, column 7: invalid YAML in the front matter: '2023-06-31' is not a date (day is out of range for month); expected a date that exists, as YYYY-MM-DD",
         *BAD_POSTS["translation disagreeing with the French file"][1],
         *BAD_POSTS["post taking the listing pages' folder"][1],
     ])

@@ -6,9 +6,10 @@ news feeds' media type."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 
-import pytest
 from bs4 import BeautifulSoup
 
 from audit import site_pages
@@ -118,18 +119,41 @@ def test_news_feeds_are_served_as_atom_in_utf_8_and_compressed(served_site, site
     _check(failures, 3 * len(feeds))
 
 
-def test_csp_allows_every_inline_script_by_hash_and_nothing_inline_otherwise(site):
-    from provence import cdn as rules
+# The types under which a browser runs a <script> (HTML Standard, "prepare the
+# script element"): none or empty, a JavaScript MIME type, or "module".
+JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "application/ecmascript", "application/x-ecmascript",
+                    "application/x-javascript", "text/ecmascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2",
+                    "text/javascript1.3", "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
+                    "text/x-ecmascript", "text/x-javascript"}
 
+
+def _executable_inline_scripts(html: str) -> list[str]:
+    """The text of each script a browser would run from the page itself."""
+    soup = BeautifulSoup(html, "html.parser")
+    return [script.string or "" for script in soup.find_all("script")
+            if not script.has_attr("src") and script.get("type", "").strip().lower() in JAVASCRIPT_TYPES]
+
+
+def _csp_source(script: str) -> str:
+    """The CSP hash source of a script (CSP Level 3: base64 of the SHA-256 of its UTF-8 text)."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def test_csp_allows_every_inline_script_by_hash_and_nothing_inline_otherwise(site):
     policy = header_rules(site)["/*"]["Content-Security-Policy"]
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
     failures = [name for name in ("script-src", "style-src") if "'unsafe-inline'" in directives[name]]
     failures += [name for name in ("frame-ancestors", "object-src") if directives[name] != "'none'"]
+    allowed = directives["script-src"].split()
     pages = sorted(site.rglob("*.html"))
+    scripts = 0
     for page in pages:
-        for script in rules.inline_scripts(page.read_text("utf-8")):
-            if rules.script_hash(script) not in directives["script-src"].split():
+        for script in _executable_inline_scripts(page.read_text("utf-8")):
+            scripts += 1
+            if _csp_source(script) not in allowed:
                 failures.append((page.relative_to(site).as_posix(), script[:60]))
+    # Material's pages have inline scripts: a check that found none would prove nothing.
+    assert scripts >= len(pages)
     _check(failures, len(pages))
 
 
@@ -177,20 +201,3 @@ def test_old_addresses_are_redirected_on_both_servers(fixture_project, tmp_path)
             if (status, headers["Location"]) != (301, new):
                 failures.append((old, status, headers["Location"]))
     _check(failures, len(expected) + 1)
-
-
-@pytest.mark.parametrize(("redirects", "message"), [
-    ("  - from: /ancien/\n    to: /introuvable/\n", "data/redirects.yml: /ancien/: leads to /introuvable/, which is not a page"),
-    ("  - from: /lieux/\n    to: /\n", "data/redirects.yml: /lieux/: a page of the site has this address"),
-    ("  - from: ancien\n    to: /\n", "data/redirects.yml entry 1: from: 'ancien' is not a site path; expected a path starting with '/'"),
-    ("  - from: /ancien/\n    too: /\n", "data/redirects.yml entry 1: too: unknown field (value '/'); did you mean `to`?"),
-])
-def test_a_wrong_redirect_stops_the_build_naming_the_entry(fixture_project, redirects, message):
-    write_files(fixture_project, {
-        "docs/index.fr.md": HOME,
-        "docs/lieux/index.fr.md": "# Lieux\n",
-        "data/redirects.yml": "redirects:\n" + redirects,
-    })
-    build = run_build(fixture_project)
-    assert not build.ok
-    assert message in build.output

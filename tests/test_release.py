@@ -27,7 +27,9 @@ def make_release(project):
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
     env.pop("ONE_PROVENCE_RELEASE", None)
     # -o: the environment is ready; make must not try to install it again.
-    command = ["make", "-s", "-C", str(project), f"VENV={venv}", "-o", f"{venv}/.installed", "release"]
+    # The copy links the project's node_modules (copy_project): ready too.
+    ready = ["-o", f"{venv}/.installed", "-o", "node_modules/.installed"]
+    command = ["make", "-s", "-C", str(project), f"VENV={venv}", *ready, "release"]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
 
 

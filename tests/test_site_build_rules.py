@@ -1,11 +1,12 @@
 """Fixture sites built from the project's configuration: untranslated pages,
-per-language search, bad input that must stop the build, atomic publication."""
+per-language search, a broken anchor that must stop the build, machine
+translations. Bad input of every kind: tests/test_content_validation.py
+(messages) and tests/test_bad_input_builds.py (the build stops, the published
+site is kept)."""
 
 from __future__ import annotations
 
 import json
-
-import yaml
 
 from conftest import run_build, write_files
 from pages import page, text
@@ -75,20 +76,6 @@ def test_search_index_of_each_language_holds_only_its_language(fixture_project):
     assert "lavender" not in chinese and "lavande" not in chinese
 
 
-def test_a_page_in_an_unconfigured_language_stops_the_build(fixture_project):
-    write_files(fixture_project, {"docs/index.fr.md": HOME, "docs/page.pt.md": "# Olá\n"})
-    build = run_build(fixture_project)
-    assert not build.ok
-    assert "docs/page.pt.md: file name: language 'pt' is not configured" in build.output
-
-
-def test_a_link_to_a_missing_page_stops_the_build_naming_file_and_link(fixture_project):
-    write_files(fixture_project, {"docs/index.fr.md": HOME + "\n[Perdu](introuvable.md)\n"})
-    build = run_build(fixture_project)
-    assert not build.ok
-    assert "index.fr.md" in build.output and "'introuvable.md'" in build.output
-
-
 def test_a_broken_anchor_stops_the_build_naming_file_and_anchor(fixture_project):
     write_files(fixture_project, {
         "docs/index.fr.md": HOME + "\n[Voir](autre.md#nulle-part)\n",
@@ -97,46 +84,6 @@ def test_a_broken_anchor_stops_the_build_naming_file_and_anchor(fixture_project)
     build = run_build(fixture_project)
     assert not build.ok
     assert "index.fr.md" in build.output and "#nulle-part" in build.output
-
-
-def test_a_ui_string_missing_for_one_language_stops_the_build(fixture_project):
-    ui_file = fixture_project / "data" / "ui" / "site.yml"
-    strings = yaml.safe_load(ui_file.read_text("utf-8"))
-    del strings["back_home"]["de"]
-    ui_file.write_text(yaml.safe_dump(strings, allow_unicode=True), "utf-8")
-    write_files(fixture_project, {"docs/index.fr.md": HOME})
-    build = run_build(fixture_project)
-    assert not build.ok
-    assert "data/ui/site.yml: back_home.de: missing the 'de' text" in build.output
-
-
-def test_a_ui_string_defined_in_two_files_stops_the_build(fixture_project):
-    (fixture_project / "data" / "ui" / "extra.yml").write_text("home:\n  fr: Accueil\n", "utf-8")
-    write_files(fixture_project, {"docs/index.fr.md": HOME})
-    build = run_build(fixture_project)
-    assert not build.ok
-    assert "data/ui/site.yml: home: already defined in data/ui/extra.yml" in build.output
-
-
-def test_malformed_ui_file_names_file_and_line(fixture_project):
-    (fixture_project / "data" / "ui" / "site.yml").write_text("home:\n  fr: [Accueil\n", "utf-8")
-    write_files(fixture_project, {"docs/index.fr.md": HOME})
-    build = run_build(fixture_project)
-    assert not build.ok
-    assert "data/ui/site.yml: line 3" in build.output and "invalid YAML" in build.output
-
-
-def test_a_failed_build_leaves_the_published_site_untouched(fixture_project):
-    write_files(fixture_project, {"docs/index.fr.md": HOME})
-    good = run_build(fixture_project)
-    assert good.ok, good.output
-    before = {path.relative_to(good.site): path.read_bytes() for path in good.site.rglob("*") if path.is_file()}
-    write_files(fixture_project, {"docs/index.fr.md": HOME + "\n[Perdu](introuvable.md)\n"})
-    bad = run_build(fixture_project)
-    assert not bad.ok
-    after = {path.relative_to(bad.site): path.read_bytes() for path in bad.site.rglob("*") if path.is_file()}
-    assert after == before
-    assert not (fixture_project / "site.partial").exists()
 
 
 def test_machine_translation_is_labelled_until_reviewed(fixture_project, ui_strings):
@@ -153,26 +100,3 @@ def test_machine_translation_is_labelled_until_reviewed(fixture_project, ui_stri
     assert [text(n) for n in german] == [ui_strings["machine_translation_notice"]["de"]]
     assert page(build.site, "it/port/").select(".op-notice--machine") == []
     assert page(build.site, "port/").select(".op-notice--machine") == []
-
-
-def test_malformed_translation_status_names_file_and_field(fixture_project):
-    write_files(fixture_project, {
-        "docs/index.fr.md": HOME,
-        "docs/port.fr.md": "# Le port\n",
-        "docs/port.de.md": "---\ntranslation: maschine\n---\n\n# Hafen\n",
-    })
-    build = run_build(fixture_project)
-    assert not build.ok
-    assert "docs/port.de.md: translation: expected `machine_assisted: true|false`" in build.output
-
-
-def test_front_matter_that_mkdocs_would_ignore_stops_the_build(fixture_project):
-    write_files(fixture_project, {
-        "docs/index.fr.md": HOME,
-        "docs/fos.fr.md": "---\ntitle: Fos : le port\n---\n\n# Fos\n",
-        "docs/conflit.fr.md": "---\n<<<<<<< HEAD\ntitle: A\n=======\ntitle: B\n>>>>>>> branche\n---\n\n# C\n",
-    })
-    build = run_build(fixture_project)
-    assert not build.ok
-    assert "docs/fos.fr.md: line 2, column 12: invalid YAML in the front matter: mapping values are not allowed in this context (a value containing ': ' must be in quotes)" in build.output
-    assert "docs/conflit.fr.md: line" in build.output

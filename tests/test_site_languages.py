@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urljoin
 
 import pytest
 
@@ -50,6 +51,17 @@ def test_a_404_page_per_language_in_that_language(site, languages, ui_strings):
         soup = page(site, path)
         assert soup.find("html")["lang"] == language["locale"]
         assert text(soup.find("h1")) == ui_strings["not_found_title"][language["locale"]]
+
+
+def test_each_404_page_leads_back_to_the_home_of_its_own_language(site, languages, ui_strings):
+    """The theme's templates are compiled once for all languages (hooks/template_cache.py): a
+    language folded in at compile time would send every reader to the first language's home."""
+    for language in languages:
+        soup = page(site, language_folder(language) + "404.html")
+        back = soup.select_one("main a.md-button--primary")
+        # Served at any address (here a missing page two folders deep), as a browser resolves it.
+        home = urljoin("https://oneprovence.com/en/lieux/absent/", back["href"])
+        assert (home, text(back)) == ("https://oneprovence.com/" + language_folder(language), ui_strings["back_home"][language["locale"]])
 
 
 def test_404_switcher_leads_to_the_404_page_of_each_language_from_any_url(site, languages):
@@ -133,5 +145,12 @@ def test_sitemaps_list_only_real_translations(site, languages):
 
 
 def test_no_hook_template_is_published(site):
-    assert not (site / "hooks").exists()
-    assert not (ROOT / "site.partial").exists()
+    """The built site holds what the templates render, never their sources, and no staging folder is left."""
+    published = {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    assert [path for path in published if path.split("/")[0] in ("hooks", "templates", "server", "overrides")] == []
+    sources = {path.relative_to(ROOT).as_posix(): path.read_bytes() for folder in ("templates", "server") for path in (ROOT / folder).rglob("*") if path.is_file()}
+    assert sources
+    # A rendered template (robots.txt, _headers...) is published; its Jinja source never is.
+    assert [path for path, body in published.items() if body in sources.values()] == []
+    assert [path for path, body in published.items() if path.endswith(("robots.txt", "_headers", "_redirects", "nginx.conf", ".gpx", ".xml")) and (b"{{" in body or b"{%" in body)] == []
+    assert sorted(path.name for path in site.parent.iterdir() if path.name.startswith(site.name + ".")) == []

@@ -138,7 +138,9 @@ def probe(tmp_path_factory):
     })
     config_file = project / "mkdocs.yml"
     config_file.write_text(config_file.read_text("utf-8").replace("hooks:\n", "hooks:\n  - hooks/probe.py\n", 1), "utf-8")
-    build = run_build(project)
+    # One process: the probe watches i18n's own passes, which a second process
+    # (hooks/parallel_languages.py) would run out of its sight.
+    build = run_build(project, env={"OP_BUILD_JOBS": "1"})
     assert build.ok, build.output
     return json.loads((project / "hooks" / "probe.json").read_text("utf-8")), build.site
 

@@ -39,8 +39,9 @@ _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _SMALL = re.compile(r"<small\b.*?</small>", re.S)
 # Elements that end a line of text: each becomes a unit of its own before sentences are cut.
 _BLOCK = re.compile(r"</?(?:p|li|dd|dt|h[1-6]|td|th|tr|blockquote|figcaption|div|ul|ol|dl|table|section|aside|article|header|footer|br|hr)\b[^>]*>", re.I)
-# A figure on a page: inline (id="figure-<id>") or as a card (data-figure="<id>").
-_FIGURE = re.compile(r'\bid="figure-([^"]+)"|\bdata-figure="([^"]+)"')
+# A figure on a page, inline or as a card: data-figure="<id>" (an attribute,
+# not an id: a page may cite the same figure twice).
+_FIGURE = re.compile(r'\bdata-figure="([^"]+)"')
 _HREF = re.compile(r'\bhref="([^"#]*)(?:#[^"]*)?"')
 # A sentence ends with its punctuation and a space; not after a digit ("4. Platz",
 # "7.º") or a single capital ("M. Dupont"). Chinese sentences end without a space.
@@ -72,9 +73,9 @@ def page_passages(markup: str, page_title: str, page_url: str, segment=None) -> 
 
 def _passage(anchor: str, title: str, markup: str, page_url: str, segment) -> dict:
     figures = []
-    for inline, card in _FIGURE.findall(markup):
-        if (inline or card) not in figures:
-            figures.append(inline or card)
+    for figure in _FIGURE.findall(markup):
+        if figure not in figures:
+            figures.append(figure)
     return {
         "anchor": anchor,
         "title": segmented(title, segment),

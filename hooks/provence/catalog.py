@@ -99,6 +99,9 @@ class Catalog:
     # Slugs and ids of entries that exist but failed validation: citing them is
     # not a second problem.
     invalid: set = field(default_factory=set)
+    # Data files that could not be read (invalid YAML): what they hold is unknown,
+    # so a reference to them is not a second problem either.
+    unreadable: set = field(default_factory=set)
     # Folder -> listing of its French index page, which its translations inherit.
     listings: dict = field(default_factory=dict)
 
@@ -168,6 +171,8 @@ def load_catalog(docs_dir: Path, data_dir: Path, languages: list[str]) -> tuple[
         setattr(catalog, name, entries)
         problems += found + invalid
         catalog.invalid |= {id_ for id_ in data_ids(raw) if id_ not in entries}
+        if found or (raw is not None and not isinstance(raw, list)):
+            catalog.unreadable.add(f"data/{name}.yml")
     catalog.budget, found = load_budget(data_dir / "budget.yml", "data/budget.yml")
     problems += found
     catalog.territory, found = load_single(data_dir / "territory.yml", "data/territory.yml", models.Territory)
@@ -183,7 +188,7 @@ def load_catalog(docs_dir: Path, data_dir: Path, languages: list[str]) -> tuple[
         catalog.collections[kind] = entries
         problems += found
         catalog.invalid |= set(collection_files(docs_dir, kind, default)) - set(entries)
-    problems += check_references(catalog) + reserved_slugs(catalog) + missing_territory(catalog, docs_dir, default)
+    problems += check_references(catalog) + reserved_slugs(catalog) + missing_territory(catalog, data_dir)
     catalog.listings = index_listings(docs_dir, default)
     problems += missing_news_listing(catalog, default)
     return catalog, problems
@@ -254,9 +259,9 @@ def untranslated_communes(communes: dict, languages: list[str]) -> list[Problem]
     ]
 
 
-def missing_territory(catalog: Catalog, docs_dir: Path, default: str) -> list[Problem]:
-    """Places cannot be checked without the territory they must lie in."""
-    if catalog.territory is not None or not catalog.collections["places"]:
+def missing_territory(catalog: Catalog, data_dir: Path) -> list[Problem]:
+    """Places cannot be checked without the territory they must lie in (an invalid file has its own problems)."""
+    if catalog.territory is not None or not catalog.collections["places"] or (data_dir / "territory.yml").exists():
         return []
     return [Problem("data/territory.yml", "", "missing; the places of docs/lieux/ need the territory's bounds (name, lat, lon)")]
 
@@ -558,7 +563,10 @@ def check_references(catalog: Catalog) -> list[Problem]:
         if catalog.budget.total:
             checks.append(("data/budget.yml", "total", catalog.budget.total, catalog.figures, "data/figures.yml"))
         checks += [("data/budget.yml", f"funders ({funder.id}).partner", funder.partner, partners, "docs/partenaires/") for funder in catalog.budget.funders if funder.partner]
-    return [unknown_reference(*check) for check in checks if check[2] not in check[3] and check[2] not in catalog.invalid]
+    return [
+        unknown_reference(*check) for check in checks
+        if check[2] not in check[3] and check[2] not in catalog.invalid and check[4] not in catalog.unreadable
+    ]
 
 
 def unknown_reference(file: str, field_name: str, value: str, known: dict, where: str) -> Problem:

@@ -47,6 +47,8 @@ class LanguagePass:
     nav_titles: dict | None = None
     # This language's files, whose pages the accessibility statement names (hooks/accessibility.py).
     files: object = None
+    # (language, neutral source path, site URL) of this language's real translations (hooks/sitemap.py).
+    pages: list | None = None
     # The passages of this language's pages, and whether it has the question box's page (hooks/assistant.py).
     assistant_pages: list = field(default_factory=list)
     assistant_page: bool = False
@@ -78,6 +80,8 @@ class BuildContext:
     assistant: object = None
     # The Jinja environment of the collections' markup, shared by all languages.
     env: object = None
+    # Compiled theme templates, shared by the language passes (hooks/template_cache.py).
+    compiled_templates: dict = field(default_factory=dict)
     passes: dict = field(default_factory=dict)
     # Translation files (src_uri) that hold nothing, left out of every pass (hooks/languages.py).
     empty_translations: set = field(default_factory=set)
@@ -85,6 +89,8 @@ class BuildContext:
     french_versions: dict = field(default_factory=dict)
     # Anything a step registers to undo when the build ends, whatever the outcome.
     cleanups: list = field(default_factory=list)
+    # The second process building half of the languages (hooks/parallel_languages.py).
+    helper: object = None
 
     @property
     def default(self) -> Language:

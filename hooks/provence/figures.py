@@ -101,7 +101,8 @@ def format_euros(value: float, code: str) -> str:
 
 def format_percent_value(value: float, code: str) -> str:
     """A percentage written as a number of percent in the data (12.5 -> ``12,5 %``)."""
-    return format_percent(value / 100, locale=babel_locale(code), decimal_quantization=False)
+    # In decimal: 1.1 / 100 in binary floating point prints as 1.1000000000000001 %.
+    return format_percent(Decimal(str(value)) / 100, locale=babel_locale(code), decimal_quantization=False)
 
 
 def format_value(value: float, unit: str, code: str, ordinals: dict, amounts: dict | None = None) -> str:

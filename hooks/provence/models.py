@@ -17,9 +17,10 @@ from pydantic import (
 
 from provence.errors import Problem
 
-# Something that a browser would read as a tag: `<script>`, `</b>`, `<img ...>`, `<!--`.
-# The start of something a browser would read as a tag: `<script`, `</b`, `<!--`.
-HTML_TAG_START = r"<\s*/?\s*[A-Za-z!]"
+# Something that a browser would read as markup: `<script>`, `</b>`, `<img ...>`, `<!--`,
+# `<?`. A `<` before a space or a digit (`a < b > c`, `<3`) is text to a browser too.
+# The start alone is also the web editor's pattern (provence/cms.py).
+HTML_TAG_START = r"<(?:/?[A-Za-z]|[!?])"
 HTML_TAG = re.compile(HTML_TAG_START + r"[^>]*>?")
 URL = re.compile(r"^https?://[^\s<>\"']+$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -555,7 +556,25 @@ def describe(detail: dict, model: type[BaseModel]) -> str:
         return f"{value!r} is not a date; expected a date written YYYY-MM-DD, e.g. 2023-10-17"
     if kind == "literal_error":
         return f"{value!r} is not allowed; expected {detail['ctx']['expected']}"
+    if kind == "model_type":
+        # Not "an instance of Figure": the editor wrote a value where fields were expected.
+        shape = _shape(model, detail["loc"]) or "fields written as `name: value`"
+        return f"expected {shape}, got {value!r}"
     return f"{value!r} is not valid: {detail['msg'].lower()}"
+
+
+def _shape(model: type[BaseModel], loc: tuple) -> str:
+    """How a mapping is written: `machine_assisted: true|false`, `reviewed_on: YYYY-MM-DD`..."""
+    target = _model_at(model, loc)
+    if target is None:
+        return ""
+    examples = {bool: "true|false", datetime.date: "YYYY-MM-DD"}
+    parts = []
+    for name, field in target.model_fields.items():
+        kinds = typing.get_args(field.annotation) or (field.annotation,)
+        example = next((examples[kind] for kind in kinds if kind in examples), "…")
+        parts.append(f"`{field.alias or name}: {example}`")
+    return ", ".join(parts)
 
 
 def _did_you_mean(loc: tuple, model: type[BaseModel]) -> str:
@@ -566,15 +585,21 @@ def _did_you_mean(loc: tuple, model: type[BaseModel]) -> str:
 
 
 def _fields_at(model, loc):
+    model = _model_at(model, loc)
+    # The names an editor writes: a field's alias (`from:`) when it has one.
+    return [field.alias or name for name, field in model.model_fields.items()] if model else []
+
+
+def _model_at(model, loc):
+    """The model of the mapping at ``loc`` (``("translation",)``), or None."""
     for part in loc:
         annotation = model.model_fields.get(part).annotation if part in model.model_fields else None
         # An optional mapping (`translation: Translation | None`): the mapping's fields.
         annotation = next((arg for arg in typing.get_args(annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)), annotation)
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-            return []
+            return None
         model = annotation
-    # The names an editor writes: a field's alias (`from:`) when it has one.
-    return [field.alias or name for name, field in model.model_fields.items()]
+    return model
 
 
 def text_paths(model: type[FrontMatter]) -> set[str]:

@@ -51,10 +51,12 @@ PIPELINE = (
     _plugin("on_config", "material/search", 0, "derives search settings from the theme language, before i18n changes it"),
     _plugin("on_config", "i18n", -100, "sets this pass's language: theme language, per-language overrides"),
     Step("on_config", "search_index", -150, "after i18n: search settings derived from this pass's theme language"),
+    Step("on_config", "sitemap", -160, "first pass: MkDocs' own sitemap.xml is not rendered (this site writes its own)"),
     # --- on_pre_build
     Step("on_pre_build", "collections", 50, "first pass: read and check every collection and data file, all problems together"),
     Step("on_pre_build", "assistant", 40, "first pass: read and check data/assistant.yml, against the collections read just before"),
-    Step("on_pre_build", "accessibility", 30, "first pass: read and check data/rgaa.yml, the grid the accessibility statement shows"),
+    Step("on_pre_build", "accessibility", 35, "first pass: read and check data/rgaa.yml, the grid the accessibility statement shows, before the second process is forked"),
+    Step("on_pre_build", "parallel_languages", 30, "first pass, after every check: a second process builds half of the languages"),
     # --- on_files
     Step("on_files", "front_matter", 60, "first pass: front matter MkDocs would drop silently stops the build, before anything reads it"),
     Step("on_files", "languages", 50, "first pass: a file in an unconfigured language stops the build, before i18n drops it silently"),
@@ -62,6 +64,7 @@ PIPELINE = (
     Step("on_files", "theme_pages", -200, "after i18n: generated pages join this language's files (a page added before would be dropped)"),
     Step("on_files", "news", -210, "after i18n: the news listing's later pages join this language's files, as the theme pages do"),
     # --- on_env: once per pass, before any page is rendered
+    Step("on_env", "template_cache", 40, "before any template is loaded: the pass's environment shares the build's compiled templates"),
     Step("on_env", "languages", 30, "the language of the pass and its path helpers, which the later globals use"),
     Step("on_env", "ui_strings", 20, "ui() bound to the language of the pass"),
     Step("on_env", "search_index", 10, "the search worker's name and the language folder of the search index"),
@@ -95,11 +98,12 @@ PIPELINE = (
     _plugin("on_post_page", "i18n", -100, "nothing for this site (with-pdf support)"),
     # --- on_post_build: once per pass; after i18n, the default pass's steps are the final pass
     _plugin("on_post_build", "material/search", 0, "writes a combined search index at the root, replaced below"),
-    _plugin("on_post_build", "i18n", -100, "default pass: builds every other language, each a nested build"),
+    _plugin("on_post_build", "i18n", -100, "default pass: builds the other languages of this process, each a nested build"),
+    Step("on_post_build", "parallel_languages", -150, "final pass: waits for the second process and takes its languages' results"),
     Step("on_post_build", "search_index", -200, "keeps this language's entries; final pass: writes one index per language"),
     Step("on_post_build", "assistant", -205, "this language's knowledge index for the question box, once its pages are all read"),
     Step("on_post_build", "not_found", -210, "final pass: each language's 404 page in its own folder"),
-    Step("on_post_build", "sitemap", -220, "final pass: sitemaps with the real translations of every language, robots.txt"),
+    Step("on_post_build", "sitemap", -220, "keeps this language's real translations; final pass: sitemaps of every language, robots.txt"),
     Step("on_post_build", "open_data", -230, "final pass: GeoJSON, GPX, iCalendar and JSON of every language"),
     Step("on_post_build", "news", -240, "final pass: the Atom feed of every language, before cdn gives the feeds their media type"),
     Step("on_post_build", "admin", -250, "final pass: the web editor at /admin/, its configuration generated from the models and data"),

@@ -211,3 +211,38 @@ def valid_page_shell(html: str) -> str:
 def hook_name(module_name: str) -> str:
     """The concern a hook module serves: MkDocs loads ``hooks/collections.py`` as a module named by its path."""
     return Path(module_name).stem
+
+
+# --- Building languages in another process (hooks/parallel_languages.py)
+
+
+def build_nested_passes(config, codes: list[str]) -> None:
+    """Run the passes of ``codes`` here, as i18n's ``on_post_build`` runs the passes of the other languages.
+
+    Relies on ``I18n.on_post_build``'s loop: ``building`` set, ``current_language``
+    set to each language before a nested ``build(config)``, and
+    ``mkdocs.utils.clean_directory`` disabled so that a pass keeps the others' files.
+    """
+    from mkdocs import utils
+    from mkdocs.commands.build import build
+
+    plugin = i18n(config)
+    plugin.building = True
+    utils.clean_directory = lambda directory: directory
+    for code in codes:
+        plugin.current_language = code
+        build(config)
+
+
+def leave_passes(config, codes: list[str]) -> list:
+    """Make i18n's loop skip ``codes`` (built by another process): their ``build`` flags, to restore after."""
+    entries = [entry for entry in declared_languages(config) if entry.locale in codes and entry.build]
+    for entry in entries:
+        entry.build = False
+    return entries
+
+
+def restore_passes(entries: list) -> None:
+    """Undo :func:`leave_passes`."""
+    for entry in entries:
+        entry.build = True

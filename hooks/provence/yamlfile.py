@@ -14,10 +14,26 @@ from provence.errors import Problem
 
 # libyaml's safe loader when PyYAML has it (several times faster on many files).
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Deeper than any front matter or data file: a sign of a mistake, and a limit for the checks that walk the data.
+MAX_DEPTH = 50
+
+
+class Loader(SAFE_LOADER):
+    """The safe loader, with a YAML error (and its line) for a date that does not exist."""
+
+    def construct_yaml_timestamp(self, node):
+        # PyYAML raises a bare ValueError for `2023-02-30`, without the line.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a date ({error}); expected a date that exists, as YYYY-MM-DD", node.start_mark
+            ) from None
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
 # The same delimiters as MkDocs (mkdocs/utils/meta.py YAML_RE).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-# A date as YAML reads one (YYYY-MM-DD).
-DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def parse(text: str, label: str, first_line: int = 1, what: str = "") -> tuple[object, list[Problem]]:
@@ -27,12 +43,35 @@ def parse(text: str, label: str, first_line: int = 1, what: str = "") -> tuple[o
     starts on line 2); ``what`` says which YAML it is ("in the front matter").
     """
     try:
-        return yaml.load(text, Loader=SAFE_LOADER), []
+        data = yaml.load(text, Loader=Loader)
+    except yaml.reader.ReaderError as error:
+        return None, [character_problem(error, text, label, first_line, what)]
     except yaml.YAMLError as error:
         return None, [syntax_problem(error, label, first_line, what)]
-    except ValueError as error:
-        # YAML reads 2023-06-31 as a date, and Python refuses it: a ValueError, not a syntax error.
-        return None, [impossible_date_problem(text, error, label, first_line, what)]
+    problem = shape_problem(data, label, what)
+    return (None, [problem]) if problem else (data, [])
+
+
+def shape_problem(data, label: str, what: str = "") -> Problem | None:
+    """YAML that reads but no check can walk: an alias inside its own anchor, or nesting without end.
+
+    Names the top-level field (or entry) that holds it.
+    """
+    top = data.items() if isinstance(data, dict) else enumerate(data, start=1) if isinstance(data, list) else ()
+    for key, value in top:
+        stack = [(value, (id(data),))]
+        while stack:
+            node, enclosing = stack.pop()
+            if not isinstance(node, (dict, list)):
+                continue
+            field = str(key) if isinstance(data, dict) else f"entry {key}"
+            if id(node) in enclosing:
+                return Problem(label, field, f"invalid YAML{what}: an alias (*name) stands for a mapping or list that contains it; write the values out")
+            if len(enclosing) > MAX_DEPTH:
+                return Problem(label, field, f"invalid YAML{what}: nested more than {MAX_DEPTH} levels deep")
+            children = node.values() if isinstance(node, dict) else node
+            stack.extend((child, (*enclosing, id(node))) for child in children)
+    return None
 
 
 def read(path: Path, label: str) -> tuple[object, list[Problem]]:
@@ -51,15 +90,12 @@ def syntax_problem(error: yaml.YAMLError, label: str, first_line: int = 1, what:
     return Problem(label, where, f"invalid YAML{what}: {reason}{hint}")
 
 
-def impossible_date_problem(text: str, error: ValueError, label: str, first_line: int = 1, what: str = "") -> Problem:
-    """A date that the calendar does not have (2023-06-31), on its line."""
-    for number, line in enumerate(text.splitlines()):
-        for match in DATE.finditer(line):
-            try:
-                datetime.date(*(int(part) for part in match.groups()))
-            except ValueError:
-                return Problem(label, f"line {number + first_line}", f"invalid YAML{what}: {match.group(0)} is not a day of the calendar ({error}); expected an existing date written YYYY-MM-DD")
-    return Problem(label, "", f"invalid YAML{what}: {error}")
+def character_problem(error: yaml.reader.ReaderError, text: str, label: str, first_line: int = 1, what: str = "") -> Problem:
+    """A character YAML does not allow (a control character pasted with a text), at its line and column."""
+    line = text.count("\n", 0, error.position) + first_line
+    column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return Problem(label, f"line {line}, column {column}", f"invalid YAML{what}: the character {character!r} (#x{ord(character):04x}) is not allowed; delete it (it may be invisible)")
 
 
 def front_matter(text: str, label: str) -> tuple[dict, list[Problem]]:
