@@ -20,7 +20,9 @@ $(VENV)/.installed: requirements.txt requirements-test.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-## Test tools from npm (axe-core, the Nu HTML checker), pinned by package-lock.json.
+## Test tools from npm (axe-core, pa11y, the Nu HTML checker), pinned by package-lock.json.
+## pa11y's Puppeteer drives Debian's Chromium: it must not download a browser of its own.
+node_modules/.installed: export PUPPETEER_SKIP_DOWNLOAD := 1
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

@@ -103,7 +103,8 @@ def run_second_process(config, languages: list[str], results: Path) -> None:
     build = context_of(config)
     try:
         upstream.build_nested_passes(config, languages)
-        passes = {code: replace(build.passes[code], views=None) for code in languages}
+        # The final pass needs neither the views nor the files (the accessibility statement's, read within the pass).
+        passes = {code: replace(build.passes[code], views=None, files=None) for code in languages}
         outcome = {"passes": passes, "warnings": build.warnings.count if build.warnings is not None else 0}
         status = 0
     except BaseException as error:  # noqa: BLE001 - every failure is reported to the first process

@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import time
 
 from audit import site_pages
 from conftest import ROOT
-from quality_report import record
+from quality_report import clock, record, spent
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -19,7 +18,7 @@ def test_html_zero_nu_checker_errors(site):
     java = shutil.which("java")
     assert java, "a Java runtime is needed: run `make system-deps`"
     assert VNU.is_file(), "the Nu HTML checker is missing: run `npm ci`"
-    started = time.monotonic()
+    started = clock()
     done = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
         capture_output=True, text=True, timeout=900,
@@ -31,5 +30,5 @@ def test_html_zero_nu_checker_errors(site):
         for message in report["messages"]
         if message.get("type") in ("error", "non-document-error")
     ]
-    record("html", pages=len(site_pages(site)), errors=len(errors), seconds=time.monotonic() - started)
+    record("html", pages=len(site_pages(site)), errors=len(errors), **spent(started))
     assert errors == []

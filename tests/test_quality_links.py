@@ -5,12 +5,10 @@ Markdown link or anchor: see test_site_build_rules.py.)"""
 
 from __future__ import annotations
 
-import time
-
 from audit import site_pages
 from conftest import language_folder
 from crawl import crawl
-from quality_report import record
+from quality_report import clock, record, spent
 
 
 def test_links_zero_broken_in_every_language(site, served_site, languages, project_config):
@@ -18,11 +16,11 @@ def test_links_zero_broken_in_every_language(site, served_site, languages, proje
     for language in languages:
         folder = language_folder(language)
         starts += [folder, folder + "404.html", folder + "search/search_index.json", folder + "sitemap.xml"]
-    started = time.monotonic()
+    started = clock()
     result = crawl(served_site, starts, project_config["site_url"])
     broken = result.broken()
     record("links", links=len(result.links), addresses=len(result.resources), broken=len(broken),
-           seconds=time.monotonic() - started)
+           **spent(started))
     assert broken == []
     # The crawl reached every built page: nothing is published without a way to it.
     reached = {address.removeprefix(served_site) for address in result.resources}

@@ -52,8 +52,10 @@ def test_toggle_checkboxes_lose_autocomplete_once():
 
 
 def test_summary_has_one_line_per_gate_and_says_what_did_not_run():
-    lines = summary_lines({"html": Counter(pages=3, errors=0, seconds=2.4)})
+    lines = summary_lines({"html": Counter(pages=3, errors=0, seconds=2.4), "pa11y": Counter(pages=2, errors=0, seconds=3, cpu=5.6)})
     assert "html: 3 pages, 0 errors (2 s)" in lines
+    assert "pa11y: 2 pages (HTML_CodeSniffer, WCAG2AA), 0 excepted, 0 errors (3 s, 6 s CPU)" in lines
     assert "accessibility: not run" in lines
-    assert len(lines) == 9
+    # The gates, counted by hand: the six of the accessibility checks added to main's nine.
+    assert len(lines) == 15
     assert "language offer: not run" in lines

@@ -32,6 +32,10 @@ def article_text(soup) -> str:
     article = soup.select_one("article.md-content__inner") or soup.select_one(".op-home")
     for notice in article.select(".op-notice"):
         notice.decompose()
+    # Passages marked in a language of their own (the RGAA's criteria, quoted
+    # in French on the accessibility statement) are not the page's language.
+    for quoted in article.select("[lang]"):
+        quoted.decompose()
     return text(article)
 
 

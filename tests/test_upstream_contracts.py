@@ -249,6 +249,18 @@ def test_the_bundle_the_page_shell_loads_is_materials_with_its_alternate_lookup(
     assert "extra_javascript" in scripts and scripts.count("<script") == 1, _material(
         "base.html's scripts block changed: overrides/main.html's copy of it must follow"
     )
+def test_the_nav_item_override_is_materials_partial_with_only_the_toc_toggle_moved():
+    """overrides/partials/nav-item.html copies Material's partial to render the
+    #__toc checkbox only with its label (HTML_CodeSniffer F68/H91 on pages
+    without a table of contents); any other difference is an upstream change
+    the copy missed."""
+    toggle = '      <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n'
+    theirs = (MATERIAL / "partials" / "nav-item.html").read_text("utf-8")
+    ours = (ROOT / "overrides" / "partials" / "nav-item.html").read_text("utf-8")
+    body = ours.split("-#}\n", 1)[1]
+    assert toggle in theirs, _material("nav-item.html no longer writes the #__toc toggle where the override moved it from")
+    moved = theirs.replace(toggle, "", 1).replace("      {% if toc %}\n        <label", "      {% if toc %}\n  " + toggle + "        <label", 1)
+    assert body == moved, _material("nav-item.html changed: copy it again into overrides/partials/ and move the #__toc toggle inside {% if toc %}")
 
 
 def test_a_language_turned_off_before_i18n_configures_itself_is_left_out_of_the_build():

@@ -45,6 +45,8 @@ class LanguagePass:
     views: dict | None = None
     # Site path -> title of the pages of this language's navigation (hooks/breadcrumbs.py).
     nav_titles: dict | None = None
+    # This language's files, whose pages the accessibility statement names (hooks/accessibility.py).
+    files: object = None
     # (language, neutral source path, site URL) of this language's real translations (hooks/sitemap.py).
     pages: list | None = None
     # The passages of this language's pages, and whether it has the question box's page (hooks/assistant.py).
@@ -80,6 +82,8 @@ class BuildContext:
     # The content collections and data files, read and checked once (hooks/collections.py).
     catalog: object = None
     build_date: datetime.date | None = None
+    # The RGAA audit grid, data/rgaa.yml (hooks/accessibility.py).
+    rgaa: object = None
     # UI strings: key -> language -> text (hooks/ui_strings.py).
     ui: dict = field(default_factory=dict)
     # How the question box understands questions: data/assistant.yml (hooks/assistant.py).

@@ -517,6 +517,69 @@ class Redirect(Strict):
 # --- Validation helpers
 
 
+# --- The RGAA audit grid (data/rgaa.yml)
+
+CRITERION_ID = re.compile(r"^(1[0-3]|[1-9])\.(1[0-9]|[1-9])$")
+RgaaStatus = Literal["tool", "person", "not_applicable"]
+
+
+class SamplePage(Strict):
+    """A page of the RGAA sample: its address in the default language, or a part of it (the search, the downloads)."""
+
+    id: Id
+    path: str
+    part: Literal["search", "download", "not-found"] | None = None
+
+
+class Criterion(Strict):
+    """One RGAA criterion and what decides it: automated tests, or a person on some sample pages."""
+
+    id: str
+    title: Text
+    wcag: list[str]
+    status: RgaaStatus
+    tests: list[str] = []
+    pages: list[str] = []
+    partly: list[Id] = []
+
+    @field_validator("id")
+    @classmethod
+    def _criterion_number(cls, value: str) -> str:
+        if not CRITERION_ID.match(value):
+            raise ValueError(f"{value!r} is not an RGAA criterion number; expected topic.number such as '8.3'")
+        return value
+
+    @model_validator(mode="after")
+    def _evidence(self):
+        if self.status == "person" and (self.tests or not self.pages):
+            raise ValueError(f"criterion {self.id}: a person's check names its sample `pages` (no `tests`; what a tool covers goes in `partly`)")
+        if self.status != "person" and (not self.tests or self.pages or self.partly):
+            raise ValueError(f"criterion {self.id}: status {self.status} names the `tests` that decide it (and no `pages`)")
+        return self
+
+    @property
+    def topic(self) -> int:
+        """The number of its topic (1 Images ... 13 Consultation)."""
+        return int(self.id.split(".")[0])
+
+
+class AuditGrid(Strict):
+    """data/rgaa.yml: the RGAA criteria, the sample of pages, the day it was filled in."""
+
+    version: str
+    evaluated: datetime.date
+    sample: list[SamplePage]
+    criteria: list[Criterion]
+
+    @model_validator(mode="after")
+    def _references(self):
+        ids = [page.id for page in self.sample]
+        unknown = sorted({page for criterion in self.criteria for page in criterion.pages if page != "all" and page not in ids})
+        if unknown:
+            raise ValueError(f"pages {', '.join(unknown)} are not in `sample`; expected ids of the sample or 'all'")
+        return self
+
+
 def validate(model: type[BaseModel], raw, file: str, prefix: tuple = (), context: dict | None = None) -> tuple[BaseModel | None, list[Problem]]:
     """A model from raw YAML data, or the problems found, described for an editor.
 

@@ -56,6 +56,7 @@ PIPELINE = (
     Step("on_pre_build", "collections", 50, "first pass: read and check every collection and data file, all problems together"),
     Step("on_pre_build", "route_map", 45, "first pass: checks extra.map and draws the route's maps from the places just read"),
     Step("on_pre_build", "assistant", 40, "first pass: read and check data/assistant.yml, against the collections read just before"),
+    Step("on_pre_build", "accessibility", 37, "first pass: read and check data/rgaa.yml, the grid the accessibility statement shows, before the second process is forked"),
     Step("on_pre_build", "showcase", 35, "first pass: read and check data/home.yml, against the key figures read just before"),
     Step("on_pre_build", "parallel_languages", 30, "first pass, after every check: a second process builds half of the languages"),
     # --- on_files
@@ -72,11 +73,13 @@ PIPELINE = (
     Step("on_env", "search_index", 10, "the search worker's name and the language folder of the search index"),
     Step("on_env", "alternates", 5, "the page shell's bundle, published by alternates.on_files"),
     _plugin("on_env", "i18n", 0, "adds Jinja's loop controls for its sitemap template"),
+    Step("on_env", "accessibility", 5, "this language's files: the accessibility statement names its sample pages by their titles"),
     Step("on_env", "news", -5, "the language's feed and latest posts (every page's head, the home's band), before collections copies the globals"),
     Step("on_env", "collections", -10, "after every global is set: the collections' environment copies them"),
     Step("on_env", "route_map", -20, "after collections made this language's views: adds the route, its distances and drawn maps"),
     # --- on_page_content
     Step("on_page_content", "figures", 0, "an unknown figure marker stops the build, naming the page"),
+    Step("on_page_content", "accessibility", -5, "an unknown [[rgaa:...]] marker stops the build, naming the page"),
     # --- on_page_context: the page's HTML is final from here on
     _plugin("on_page_context", "i18n", 50, "page context of the i18n plugin (alternates of Material's switcher)"),
     Step("on_page_context", "route_map", 20, "marks the route page, whose head loads the map's library"),
@@ -90,7 +93,8 @@ PIPELINE = (
     Step("on_page_context", "collections", -50, "after search read the page: listings and details boxes, indexed as text (cheaper)"),
     Step("on_page_context", "showcase", -55, "after collections, before figures: the home's showcase, whose figure cards get their source notes"),
     Step("on_page_context", "figures", -60, "after collections: every figure marker, in the page and its search entries, becomes the figure"),
-    Step("on_page_context", "assistant", -70, "the page is final (listings, figures): its passages for the question box's index"),
+    Step("on_page_context", "accessibility", -65, "after figures: the statement's grid markers become the grid, in the page and its search entries"),
+    Step("on_page_context", "assistant", -70, "the page is final (listings, figures, the statement's grid): its passages for the question box's index"),
     Step("on_page_context", "machine_text", -80, "the page is final (listings, figures): its Markdown twin"),
     # --- on_template_context (static templates: the 404 page)
     _plugin("on_template_context", "i18n", 50, "i18n's template variables"),
