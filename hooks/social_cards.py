@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from babel.core import get_global
 from mkdocs.structure.pages import Page
 
-from provence import cards
+from provence import cards, yamlfile
 from provence import languages as langs
 from provence.catalog import item_of
 from provence.context import context_of, is_final_pass
@@ -98,21 +98,35 @@ def page_card(build, page, current, source: str, config) -> cards.Card:
     if hero:
         title, section = hero.get("title") or page.title, hero.get("kicker")
     else:
-        title, section = page.title, section_title(build, page.url, current, language)
+        title, section = page.title, section_title(build, page.url, current, language, config.docs_dir)
     return cards.Card(
         title=str(title), section=section, language=language.code, direction=language.direction,
         site_name=config.site_name, domain=urlsplit(config.site_url or "").netloc or config.site_name,
     )
 
 
-def section_title(build, url: str, current, language) -> str | None:
+def section_title(build, url: str, current, language, docs_dir: str) -> str | None:
     """The title of the section a page belongs to, in the language of its text (None for top pages)."""
     neutral = langs.strip_language(url, current).strip("/")
     parts = neutral.split("/")
     if len(parts) < 2:
         return None
     titles = build.passes[language.code].nav_titles if language.code in build.passes else None
-    return (titles or {}).get(langs.localize(parts[0] + "/", language))
+    if titles is None:
+        # That language's pages are rendered by the other process of the build
+        # (hooks/parallel_languages.py): the title its navigation shows, from the section's index page.
+        return index_title(Path(docs_dir), parts[0], language.code)
+    return titles.get(langs.localize(parts[0] + "/", language))
+
+
+def index_title(docs_dir: Path, section: str, code: str) -> str | None:
+    """The front matter title of a section's index page in one language, as the navigation shows it."""
+    path = docs_dir / section / f"index.{code}.md"
+    if not path.is_file():
+        return None
+    meta, _ = yamlfile.front_matter(path.read_text(encoding="utf-8-sig"), f"docs/{section}/index.{code}.md")
+    title = meta.get("title") if isinstance(meta, dict) else None
+    return str(title) if title else None
 
 
 def page_description(page, site_description: str | None) -> str | None:
