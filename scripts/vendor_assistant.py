@@ -24,7 +24,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = ROOT / "node_modules"
@@ -33,7 +32,10 @@ VENDOR = ROOT / "overrides" / "assets" / "javascripts" / "assistant" / "vendor"
 
 def site_languages() -> list[str]:
     """The codes of the languages mkdocs.yml builds."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    # MkDocs' own loader: mkdocs.yml uses its tags (`!ENV`).
+    from mkdocs.utils import yaml_load
+
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
     return [language["locale"] for language in i18n["languages"] if language.get("build", True)]
 

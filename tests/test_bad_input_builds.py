@@ -126,12 +126,14 @@ def test_all_problems_are_reported_together_and_the_previous_site_is_kept(republ
     write_files(project, {"docs/partenaires/metropole-amp.fr.md": partner, "docs/lieux/calanques.fr.md": place, "data/figures.yml": figures})
     build = run_build(project)
     assert not build.ok
-    # The typo is two problems: an unknown `teir` and a missing `tier`.
-    assert "4 problems in the content files:" in build.output
+    # The typo is two problems, an unknown `teir` and a missing `tier`; the
+    # renamed figure was the budget's total, which now cites nothing.
+    assert "5 problems in the content files:" in build.output
     for message in (
         "docs/partenaires/metropole-amp.fr.md: teir: unknown field (value 'fondateurs'); did you mean `tier`?",
         "docs/lieux/calanques.fr.md: coordinates: (48.85, 2.35) is outside the Aix-Marseille-Provence metropolis (lat 43.15–43.80, lon 4.80–5.85)",
         "data/figures.yml: id: 'university-rank' is used twice; expected each id once",
+        "data/budget.yml: total: 'budget-total' does not exist in data/figures.yml; expected one of: airport-passengers-2023, university-rank",
     ):
         assert message in build.output
     assert _files(project / "site") == published_files

@@ -69,7 +69,8 @@ def test_a_translation_knows_its_french_source_and_says_when_it_changed(content,
     assert report.returncode == 0, report.stderr
     rows = {line.split()[0]: line.split()[1:] for line in report.stdout.splitlines()[2:9] if line.strip()}
     # language, up to date, stale, machine-assisted not reviewed, missing, no source recorded
-    assert rows["en"][:2] == ["4", "1"] and rows["en"][2] == "1"
+    # The fixture's 8 English files (5 items, 3 news posts and listings): 7 up to date, 1 stale.
+    assert rows["en"][:2] == ["7", "1"] and rows["en"][2] == "1"
     assert rows["de"][:4] == ["0", "0", "0", str(len([name for name in site_files() if name.endswith(".fr.md")]))]
     assert report.stdout.rstrip().endswith(f"1 stale translation (the French page changed since):\n  {ENGLISH_PAGE}")
 
