@@ -47,6 +47,10 @@
   }).addTo(map);
   var credits = L.control.attribution({ position: rtl ? "bottomleft" : "bottomright", prefix: false }).addTo(map);
   credits.addAttribution(data.backdropCredit);
+  // The credits read below the map, not over it: at 200 % text they would cover the markers.
+  var creditsBox = credits.getContainer();
+  creditsBox.classList.add("op-route-map__credits");
+  canvas.parentNode.insertBefore(creditsBox, canvas.nextSibling);
 
   var points = stops.map(function (stop) { return [stop.lat, stop.lon]; });
   map.fitBounds(L.latLngBounds(points), { padding: [24, 24] });
