@@ -32,7 +32,7 @@ const BOOST = { title: 2, context: 1.5, text: 1 };
 // unknown, the weight of a word the site never uses, against the rarest word it uses;
 // everyday: how much less a word weighs per Zipf point above 4 (ten per million words),
 // down to at most `floor` of its weight.
-export const SETTINGS = { coverage: 0.3, fallback: 0.7, typed: 0.3, evidence: 0.3, strong: 0.6, prefix: 5, unknown: 1, everyday: 0.25, floor: 0.3 };
+export const SETTINGS = { coverage: 0.4, fallback: 0.7, typed: 0.3, evidence: 0.3, strong: 0.6, prefix: 5, unknown: 1, everyday: 0.25, floor: 0.3 };
 // Languages that write compound nouns as one word: a word of the question that the site does
 // not use is also looked for inside the site's compounds, and as the compound of two site words.
 const COMPOUNDING = new Set(["de"]);
