@@ -4,8 +4,9 @@ package.json / package-lock.json.
 The site serves only its own files (the Content-Security-Policy allows no
 other script origin), so Leaflet's built script and stylesheet are copied,
 unchanged and with their licence, into overrides/assets/map/leaflet/. The
-route page alone loads them (hooks/route_map.py). Its marker images are not
-copied: the map's markers are the route's numbered links, drawn in HTML.
+route page alone loads them (hooks/route_map.py). The images the stylesheet
+names are copied with it, so every address it holds answers (the map's own
+markers are the route's numbered links, drawn in HTML, and never fetch them).
 tests/test_route_map_build.py checks that the copies equal the installed package.
 
 Usage: npm ci && .venv/bin/python scripts/vendor_map.py
@@ -26,6 +27,8 @@ COPIES = {
     "leaflet.js": "dist/leaflet.js",
     "leaflet.css": "dist/leaflet.css",
     "LICENSE.txt": "LICENSE",
+    **{f"images/{name}": f"dist/images/{name}" for name in (
+        "layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png")},
 }
 
 
@@ -35,7 +38,7 @@ def main() -> int:
         return 1
     if VENDOR.is_dir():
         shutil.rmtree(VENDOR)
-    VENDOR.mkdir(parents=True)
+    (VENDOR / "images").mkdir(parents=True)
     for name, source in COPIES.items():
         shutil.copyfile(PACKAGE / source, VENDOR / name)
     version = json.loads((PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]

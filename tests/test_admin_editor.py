@@ -72,11 +72,20 @@ def editor(tmp_path_factory):
         yield project, base + "admin/", context
 
 
-def open_new_partner(context, admin_url: str):
+def signed_in(context, admin_url: str):
+    """A new tab on the editor, signed in as an editor signs in. The module's tests share one browser
+    profile, and the editor keeps its session (and unsaved drafts) in it: each test starts signed out."""
     page = context.new_page()
     page.goto(admin_url)
+    page.evaluate("window.localStorage.clear()")
+    page.reload()
     page.get_by_role("button", name="Se connecter").click()
     page.get_by_role("link", name="partners (docs/partenaires/)").first.wait_for()
+    return page
+
+
+def open_new_partner(context, admin_url: str):
+    page = signed_in(context, admin_url)
     page.goto(admin_url + "#/collections/partners/new")
     page.locator("label", has_text=re.compile(r"^title")).first.wait_for()
     return page
@@ -128,10 +137,7 @@ def test_an_editor_adds_a_partner_that_the_build_publishes_in_every_language(edi
     field(page, "logo.alt").fill("Logo de l'armateur")
     publish(page)
     saved = project / "docs/partenaires/armateur-exemple.fr.md"
-    try:
-        page.get_by_text("Entrée enregistrée").first.wait_for(timeout=30_000)
-    finally:
-        page.screenshot(path="/tmp/editors-explore/saved.png")
+    page.get_by_text("Entrée enregistrée").first.wait_for(timeout=30_000)
     assert page.evaluate("window.__csp") == []
 
     assert (project / "docs/assets/logos/armateur.svg").read_text("utf-8").strip() == SVG.strip()
@@ -220,10 +226,7 @@ def test_editing_a_translation_in_the_editor_keeps_its_record(editor):
     english = project / "docs/partenaires/metropole-amp.en.md"
     english.write_text(english.read_text("utf-8").replace(
         "---\n\n", "translation:\n  machine_assisted: true\n  reviewed: false\n  source: 0123456789ab\n---\n\n", 1), "utf-8")
-    page = context.new_page()
-    page.goto(admin_url)
-    page.get_by_role("button", name="Se connecter").click()
-    page.get_by_role("link", name="partners (docs/partenaires/)").first.wait_for()
+    page = signed_in(context, admin_url)
     page.goto(admin_url + "#/collections/partners/entries/metropole-amp")
     summaries = page.locator("label", has_text=re.compile(r"^summary"))
     summaries.nth(1).wait_for()

@@ -150,6 +150,11 @@ def test_vendored_leaflet_equals_the_pinned_package_with_its_licence():
     assert json.loads((package / "package.json").read_text("utf-8"))["version"] == pinned
     for name, source in {"leaflet.js": "dist/leaflet.js", "leaflet.css": "dist/leaflet.css", "LICENSE.txt": "LICENSE"}.items():
         assert (vendor / name).read_bytes() == (package / source).read_bytes(), name
+    # Every image the stylesheet names is there, as the package ships it.
+    named = set(re.findall(r"url\((images/[^)]+)\)", (vendor / "leaflet.css").read_text("utf-8")))
+    assert len(named) >= 3
+    for name in named:
+        assert (vendor / name).read_bytes() == (package / "dist" / name).read_bytes(), name
     assert "BSD" in (vendor / "LICENSE.txt").read_text("utf-8")
 
 
