@@ -120,6 +120,19 @@ def site(tmp_path_factory) -> Path:
     return build.site
 
 
+@pytest.fixture(scope="session")
+def parsed_pages(site) -> dict:
+    """Every HTML page of the real site, parsed once: site path -> document."""
+    from bs4 import BeautifulSoup
+    from audit import site_pages
+
+    parsed = {}
+    for path in site_pages(site):
+        file = site / (path + "index.html" if path.endswith("/") or path == "" else path)
+        parsed[path] = BeautifulSoup(file.read_text("utf-8"), "html.parser")
+    return parsed
+
+
 @dataclass
 class DiscoveryBuild(Build):
     """A fixture site's build for the sharing, alternates and structured data tests, with its project and card cache."""

@@ -6,22 +6,9 @@ for French.)"""
 
 from __future__ import annotations
 
-import pytest
-from bs4 import BeautifulSoup
-
-from audit import site_pages
 from language_detect import detect
 
 RIGHT_TO_LEFT = {"ar", "he", "fa", "ur"}
-
-
-@pytest.fixture(scope="module")
-def pages(site):
-    parsed = {}
-    for path in site_pages(site):
-        file = site / (path + "index.html" if path.endswith("/") or path == "" else path)
-        parsed[path] = BeautifulSoup(file.read_text("utf-8"), "html.parser")
-    return parsed
 
 
 def declared_language(element) -> str:
@@ -35,9 +22,9 @@ def declared_direction(element) -> str:
     return holder["dir"] if holder else "ltr"
 
 
-def test_every_passage_marked_in_another_language_reads_in_it(pages):
+def test_every_passage_marked_in_another_language_reads_in_it(parsed_pages):
     wrong = []
-    for path, soup in pages.items():
+    for path, soup in parsed_pages.items():
         for element in soup.find_all(attrs={"lang": True}):
             if element.name == "html":
                 continue
@@ -47,9 +34,9 @@ def test_every_passage_marked_in_another_language_reads_in_it(pages):
     assert wrong == []
 
 
-def test_every_language_change_carries_its_reading_direction(pages):
+def test_every_language_change_carries_its_reading_direction(parsed_pages):
     wrong = []
-    for path, soup in pages.items():
+    for path, soup in parsed_pages.items():
         for element in soup.find_all(attrs={"lang": True}):
             expected = "rtl" if declared_language(element) in RIGHT_TO_LEFT else "ltr"
             if declared_direction(element) != expected:
