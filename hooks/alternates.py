@@ -52,7 +52,7 @@ def on_page_context(context, page, config, nav):
         return context
     build = context_of(config)
     language = build.current_language(config)
-    codes = real_translations(build, page.file, config.docs_dir)
+    codes = real_translations(build, page.file)
     context["translations"] = codes
     fallback = context.get("page_language", {}).get("fallback", False)
     neutral = langs.strip_language(page.url, language)
@@ -63,23 +63,9 @@ def on_page_context(context, page, config, nav):
 # --- Helper functions
 
 
-def real_translations(build, file, docs_dir: str) -> list[str]:
-    """The languages in which a page's source is really written, in the site's order.
-
-    i18n knows the languages of this process's passes; the languages a second
-    process builds (hooks/parallel_languages.py) are left out of i18n's loop
-    here, so their translations are the non-empty files next to the page's.
-    """
-    codes = [language.code for language in build.languages]
-    helper = getattr(build, "helper", None)
-    elsewhere = set(helper.languages) if helper else set()
-    known = upstream.translated_languages(file, [code for code in codes if code not in elsewhere])
-    if file.generated_by:
-        return codes
-    stem = upstream.neutral_source(file).removesuffix(".md")
-    written = {code for code in elsewhere
-               if (Path(docs_dir) / f"{stem}.{code}.md").is_file() and f"{stem}.{code}.md" not in build.empty_translations}
-    return [code for code in codes if code in known or code in written]
+def real_translations(build, file) -> list[str]:
+    """The languages in which a page's source is really written, in the site's order."""
+    return upstream.translated_languages(file, [language.code for language in build.languages])
 
 
 def hreflang_links(codes: list[str], neutral: str, languages, site_url: str) -> list[dict]:

@@ -45,7 +45,8 @@ def on_pre_build(config):
     pid = os.fork()
     if pid == 0:
         run_second_process(config, elsewhere, results)
-    build.helper = Helper(pid, results, elsewhere, upstream.leave_passes(config, elsewhere), weakref.finalize(build, stop, pid, results))
+    upstream.leave_passes(config, elsewhere)
+    build.helper = Helper(pid, results, elsewhere, weakref.finalize(build, stop, pid, results))
 
 
 @step
@@ -55,7 +56,7 @@ def on_post_build(config):
     helper = getattr(build, "helper", None)
     if helper is None or not is_final_pass(config):
         return
-    upstream.restore_passes(helper.entries)
+    upstream.restore_passes(config)
     outcome = wait_for(helper)
     helper.finalizer.detach()
     if "error" in outcome:
@@ -75,8 +76,6 @@ class Helper:
     pid: int
     results: Path
     languages: list
-    # The i18n language entries this process leaves to the second one.
-    entries: list
     # Kills the second process if this build fails before waiting for it.
     finalizer: object
 

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
 from conftest import ROOT, copy_project, run_build, write_files
@@ -128,10 +129,9 @@ def on_post_build(config):
 '''
 
 
-@pytest.fixture(scope="module")
-def probe(tmp_path_factory):
-    """A build of a small site with a probe hook recording what the adapter reports at each step."""
-    project = copy_project(tmp_path_factory.mktemp("contracts") / "project")
+def probe_build(root: Path, jobs: str):
+    """A build of a small site with a probe hook recording what the adapter reports at each step of this process."""
+    project = copy_project(root / "project")
     write_files(project, {
         "docs/index.fr.md": "# Accueil\n",
         "docs/port.fr.md": "# Le port\n\nTexte.\n\n## Horaires\n\nMatin.\n",
@@ -140,11 +140,22 @@ def probe(tmp_path_factory):
     })
     config_file = project / "mkdocs.yml"
     config_file.write_text(config_file.read_text("utf-8").replace("hooks:\n", "hooks:\n  - hooks/probe.py\n", 1), "utf-8")
-    # One process: the probe watches i18n's own passes, which a second process
-    # (hooks/parallel_languages.py) would run out of its sight.
-    build = run_build(project, env={"OP_BUILD_JOBS": "1"})
+    build = run_build(project, env={"OP_BUILD_JOBS": jobs})
     assert build.ok, build.output
     return json.loads((project / "hooks" / "probe.json").read_text("utf-8")), build.site
+
+
+@pytest.fixture(scope="module")
+def probe(tmp_path_factory):
+    """One process: the probe watches i18n's own passes, which a second process
+    (hooks/parallel_languages.py) would run out of its sight."""
+    return probe_build(tmp_path_factory.mktemp("contracts"), "1")
+
+
+@pytest.fixture(scope="module")
+def probe_two_processes(tmp_path_factory):
+    """Two processes: the probe sees the passes of the first one only."""
+    return probe_build(tmp_path_factory.mktemp("contracts-two"), "2")
 
 
 def test_each_language_has_one_pass_the_default_first_the_others_nested(probe, languages):
@@ -192,6 +203,21 @@ def test_a_pages_real_translations_are_the_same_in_every_pass(probe, languages):
     assert set(map(tuple, found.values())) == {("fr", "zh")}, _i18n(
         f"File.alternates no longer tell a translation (its own locale) from a fallback (the default's): {found}"
     )
+
+
+def test_the_passes_left_to_the_second_process_are_skipped_here_and_still_known(probe_two_processes):
+    """upstream.leave_passes: i18n's loop skips es, de, zh in the first process, whose passes still know them."""
+    seen, site = probe_two_processes
+    passes = [entry[1] for entry in seen if entry[0] == "config"]
+    assert passes == ["fr", "en", "it", "ar"], _i18n(
+        f"I18n.on_post_build no longer calls mkdocs_static_i18n.plugin.build once per language: passes run here {passes}")
+    found = {entry[1]: entry[2] for entry in seen if entry[0] == "translations"}
+    assert found == {code: ["fr", "zh"] for code in passes}, _i18n(
+        f"a language built by the second process is missing from File.alternates of the first one's passes: {found}")
+    switcher = BeautifulSoup((site / "it/port/index.html").read_text("utf-8"), "html.parser")
+    assert sorted(link["hreflang"] for link in switcher.select(".md-select__link[hreflang]")) == ["ar", "de", "en", "es", "fr", "it", "zh"]
+    for code in ("es", "de", "zh"):
+        assert (site / code / "port/index.html").is_file(), code
 
 
 def test_materials_segmenter_splits_chinese_into_words(probe):

@@ -12,7 +12,9 @@ language switcher.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 from pathlib import Path
 
 I18N = "i18n"
@@ -285,15 +287,34 @@ def build_nested_passes(config, codes: list[str]) -> None:
         build(config)
 
 
-def leave_passes(config, codes: list[str]) -> list:
-    """Make i18n's loop skip ``codes`` (built by another process): their ``build`` flags, to restore after."""
-    entries = [entry for entry in declared_languages(config) if entry.locale in codes and entry.build]
-    for entry in entries:
-        entry.build = False
-    return entries
+def leave_passes(config, codes: list[str]) -> None:
+    """Make i18n's loop skip the passes of ``codes`` (another process builds them) in this build.
+
+    Relies on ``I18n.on_post_build`` calling, once per language after setting
+    ``current_language``, the ``build`` that ``mkdocs_static_i18n.plugin``
+    imported. That name is wrapped once per process; the wrapper skips the
+    languages this plugin instance was told to leave. The languages stay
+    declared and built (their ``build`` flags untouched), so the switcher,
+    ``File.alternates`` and the sitemap of this process's passes know them.
+    The list lives on the plugin instance: it dies with the build's configuration.
+    """
+    module = sys.modules[type(i18n(config)).__module__]
+    if not getattr(module.build, "leaves_passes", False):
+        module.build = _build_unless_left(module.build)
+    i18n(config).left_passes = set(codes)
 
 
-def restore_passes(entries: list) -> None:
-    """Undo :func:`leave_passes`."""
-    for entry in entries:
-        entry.build = True
+def restore_passes(config) -> None:
+    """Undo :func:`leave_passes`: i18n's loop builds every language again."""
+    i18n(config).left_passes = set()
+
+
+def _build_unless_left(build):
+    @functools.wraps(build)
+    def build_unless_left(config, **options):
+        if i18n(config).current_language in getattr(i18n(config), "left_passes", ()):
+            return None
+        return build(config, **options)
+
+    build_unless_left.leaves_passes = True
+    return build_unless_left
