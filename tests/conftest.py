@@ -17,6 +17,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
+# The variable that moves the social cards' cache (hooks/social_cards.py).
+CARD_CACHE = "ONE_PROVENCE_CARD_CACHE"
 # Everything a site needs except its content.
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "templates", "server", "data")
 
@@ -84,6 +86,27 @@ def write_files(project: Path, files: dict[str, str]) -> None:
         path = project / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_card_cache(tmp_path_factory):
+    """One social-card cache for every build of the run, all workers included.
+
+    A card is named by a hash of its text and of its whole design (the
+    drawing code, colours, art, fonts, libraries' versions), and written
+    atomically, so a card in it is the card any build would render. The
+    tests of the cache itself and the reproducibility gate pass a cache of
+    their own."""
+    if os.environ.get(CARD_CACHE):
+        yield
+        return
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "cards"
+    os.environ[CARD_CACHE] = str(folder)
+    try:
+        yield
+    finally:
+        del os.environ[CARD_CACHE]
 
 
 @pytest.fixture(scope="session")
@@ -160,7 +183,7 @@ def discovery_build(tmp_path_factory) -> DiscoveryBuild:
         places: [vieux-port, calanques]
         """, "La fête.")
     write_files(project, site_files(**{"docs/actualites/fete-du-port.fr.md": post}))
-    build = run_build(project, env={"ONE_PROVENCE_CARD_CACHE": str(cache)})
+    build = run_build(project, env={CARD_CACHE: str(cache)})
     assert build.ok, build.output
     return DiscoveryBuild(build.returncode, build.output, build.site, project, cache)
 
