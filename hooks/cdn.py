@@ -5,8 +5,8 @@ the templates of ``server/``.
 
 Security headers with a Content-Security-Policy that allows inline scripts by
 their hash only (computed here from the built pages), long immutable caching
-for fingerprinted assets, revalidation for everything else, Atom's media type
-for the news feeds, the 404 page of each language with status 404, and the
+for fingerprinted assets, revalidation for everything else, the media types
+of the news feeds and GeoJSON files, the 404 page of each language with status 404, and the
 redirects of ``data/redirects.yml``.
 """
 
@@ -50,8 +50,8 @@ def on_post_build(config):
         "fingerprinted": cdn.fingerprinted_assets(site),
         "immutable_folders": cdn.IMMUTABLE_FOLDERS,
         "twin": TWIN,
-        "feeds": cdn.feeds(site),
-        "feed_type": cdn.FEED_TYPE,
+        "typed": cdn.explicitly_typed(site),
+        "explicit_types": sorted({media.split(";")[0] for media in cdn.EXPLICIT_TYPES.values()}),
         "redirects": redirects,
         "languages": build.languages,
         "rule_files": RULE_FILES,

@@ -2,7 +2,7 @@
 build writes (nginx.conf), checked against the rules written for Netlify and
 Cloudflare Pages (_headers, _redirects): security headers, caching, 404 page
 per language, French at /, trailing slashes, redirects of old addresses, the
-news feeds' media type."""
+media types of the news feeds and the GeoJSON files."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import base64
 import hashlib
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 
 from audit import site_pages
@@ -102,21 +103,34 @@ def test_fingerprinted_assets_are_immutable_and_pages_short_lived(served_site, s
     _check(failures, len(fingerprinted) + 3)
 
 
-def test_news_feeds_are_served_as_atom_in_utf_8_and_compressed(served_site, site, languages):
-    feeds = sorted("/" + path.relative_to(site).as_posix() for path in site.rglob("*.atom"))
-    assert feeds == sorted(f"/{language_folder(language)}actualites/feed.atom" for language in languages)
+# Files whose media type the rules send (Debian's nginx and some CDNs know neither), with the files
+# there must be: the news feeds, and the open data of every language with the route map's backdrop
+# (fetched by the route page on load).
+TYPED = {
+    "atom": ("application/atom+xml; charset=utf-8", lambda folders: {f"/{folder}actualites/feed.atom" for folder in folders}),
+    "geojson": ("application/geo+json; charset=utf-8",
+                lambda folders: {f"/{folder}places.geojson" for folder in folders} | {"/assets/map/backdrop.geojson"}),
+}
+
+
+@pytest.mark.parametrize("suffix", list(TYPED))
+def test_files_of_a_type_hosts_may_not_know_are_served_with_it_in_utf_8_and_compressed(served_site, site, languages, suffix):
+    media_type, expected = TYPED[suffix]
+    files = sorted("/" + path.relative_to(site).as_posix() for path in site.rglob(f"*.{suffix}"))
+    assert expected([language_folder(language) for language in languages]) <= set(files)
     failures = []
-    for path in feeds:
+    # Netlify and Cloudflare Pages are told the same type.
+    rules = header_rules(site)
+    for path in files:
         status, headers, body = get(served_site, path)
-        if (status, headers["Content-Type"]) != (200, "application/atom+xml; charset=utf-8") or body != (site / path.lstrip("/")).read_bytes():
+        if (status, headers["Content-Type"]) != (200, media_type) or body != (site / path.lstrip("/")).read_bytes():
             failures.append((path, status, headers["Content-Type"]))
         _, headers, _ = get(served_site, path, {"Accept-Encoding": "gzip"})
         if headers.get("Content-Encoding") != "gzip":
             failures.append((path, "not compressed"))
-    # Netlify and Cloudflare Pages are told the same type.
-    rules = header_rules(site)
-    failures += [(path, "_headers") for path in feeds if rules.get(path, {}).get("Content-Type") != "application/atom+xml; charset=utf-8"]
-    _check(failures, 3 * len(feeds))
+        if rules.get(path, {}).get("Content-Type") != media_type:
+            failures.append((path, "_headers"))
+    _check(failures, 3 * len(files))
 
 
 # The types under which a browser runs a <script> (HTML Standard, "prepare the

@@ -1,19 +1,23 @@
 """A new reader's first load, in Chromium with the site behind nginx: on every
 template (benchmarks/budgets.yml) in each measured language, a browser whose
 language triggers the language offer sees the band, and the page does not
-shift (the sum of the layout-shift entries stays at or below 0.02); neither
+shift (the sum of the layout-shift entries stays at or below 0.02), and
+what it fetches is what the weight budgets count (tests/weights.py); neither
 the search index nor the question box's index is fetched before the reader
 opens them; opening search fetches the index and shows results."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
 from browser import browser
 from conftest import ROOT
+from weights import IMAGES, first_load
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -49,13 +53,31 @@ def _folder(code, languages):
     return "" if language.get("default") else f"{code}/"
 
 
+def _site_path(url: str, base: str) -> str | None:
+    """The site file a same-origin request asks for ('lieux/index.html'); None for another origin."""
+    if not url.startswith(base):
+        return None
+    path = urlsplit(url).path.lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def _model_differences(site, page: str, requests: list[str], base: str) -> list[str]:
+    """Where the budgets' model of a first load and Chromium's disagree: a file fetched that it does not
+    count, or a file it counts that was not fetched (images aside: lazy ones wait for the reader's scroll)."""
+    model = set(first_load(site, page).files)
+    fetched = {path for path in map(lambda url: _site_path(url, base), requests) if path}
+    differences = [f"fetched, not counted: {path}" for path in sorted(fetched - model)]
+    differences += [f"counted, not fetched: {path}" for path in sorted(model - fetched) if Path(path).suffix.lower() not in IMAGES]
+    return differences
+
+
 def _worker(request):
     """Material's search worker: the bundle asks for the index in the same task as it starts the worker."""
     return "/workers/search." in request.url
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_the_language_offer_shows_without_moving_the_page_and_no_index_loads(served_site, languages, code):
+def test_the_language_offer_shows_without_moving_the_page_and_no_index_loads(site, served_site, languages, code):
     failures = []
     with browser(OFFERED[code]) as context:
         context.add_init_script(WATCH_SHIFTS)
@@ -76,6 +98,9 @@ def test_the_language_offer_shows_without_moving_the_page_and_no_index_loads(ser
             fetched = [url for url in requests if url.split("?")[0].endswith(INDEXES)]
             if fetched:
                 failures.append(f"{template} ({tab.url}): indexes fetched on load {fetched}")
+            differences = _model_differences(site, _folder(code, languages) + budget["page"], requests, served_site)
+            if differences:
+                failures.append(f"{template} ({tab.url}): the weight model (tests/weights.py) is not what Chromium loads: {differences}")
             tab.close()
     assert failures == [], "\n".join(failures)
 

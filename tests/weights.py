@@ -1,7 +1,8 @@
 """What a new reader's browser downloads on the first load of a built page,
 read from the files alone (no browser, no timing): the page, the stylesheets
-and scripts it links, the scripts those import, Material's search worker and
-the sitemap its bundle reads, the fonts its text needs, and its images.
+and scripts it links, the scripts those import, Material's search worker, the
+route map's backdrop, the fonts its text needs, and its images.
+tests/test_reader_first_load.py checks this model against what Chromium loads.
 
 Fonts follow the browser's rule: a @font-face file is fetched when its family
 is in the page's text font (``--md-text-font`` of ``:root``, or of
@@ -23,7 +24,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 # nginx compresses these (gzip_types of server/nginx.conf); woff2 and raster images are sent as they are.
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+COMPRESSED = {".html", ".css", ".js", ".json", ".geojson", ".svg", ".xml", ".txt"}
 IMAGES = {".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif", ".ico"}
 FONT_FACE = re.compile(r"@font-face\s*{(.*?)}", re.S)
 TEXT_FONT = re.compile(r':root(?:\[lang="([\w-]+)"\])?\s*{\s*--md-text-font:\s*([^;]+);')
@@ -65,15 +66,16 @@ def first_load(site: Path, page: str) -> Load:
 
 
 def _references(soup) -> list[str]:
-    """Stylesheets, preloads, scripts, the search worker, the icon, the images and the sitemaps a page fetches."""
+    """Stylesheets, preloads, scripts, the search worker, the icon, the images and the map backdrop a page fetches."""
     found = [link["href"] for link in soup.select("link[href]") if {"stylesheet", "preload", "icon", "modulepreload"} & set(link.get("rel", []))]
     found += [script["src"] for script in soup.select("script[src]")]
     config = soup.select_one("script#__config")
     if config is not None and json.loads(config.string).get("search"):
         found.append(json.loads(config.string)["search"])
     found += [image["src"] for image in soup.select("img[src]")]
-    # Material's bundle fetches the sitemap.xml next to each alternate link (the news feed's).
-    found += [posixpath.join(posixpath.dirname(link["href"]), "sitemap.xml") for link in soup.select("head link[rel=alternate][href]")]
+    # The route map's script fetches the backdrop its element names (overrides/assets/javascripts/route-map.js).
+    # (Material's bundle would fetch the sitemap.xml next to each alternate link; the site's copy does not.)
+    found += [element["data-backdrop"] for element in soup.select("[data-backdrop]")]
     return found
 
 

@@ -161,13 +161,23 @@ def fingerprinted_assets(site: Path) -> list[str]:
 
 # --- Media types
 
-# Sent explicitly: a CDN's or a server's list of types may not know .atom.
-FEED_TYPE = "application/atom+xml; charset=utf-8"
+# Sent explicitly, by file suffix: a CDN's or a server's list of types may not
+# know these (Debian's nginx mime.types knows neither; it would send
+# application/octet-stream, uncompressed).
+EXPLICIT_TYPES = {
+    ".atom": "application/atom+xml; charset=utf-8",
+    ".geojson": "application/geo+json; charset=utf-8",
+}
 
 
-def feeds(site: Path) -> list[str]:
-    """Site paths of the Atom feeds ('/actualites/feed.atom', '/en/actualites/feed.atom' ...)."""
-    return sorted("/" + path.relative_to(site).as_posix() for path in site.rglob("*.atom") if path.is_file())
+def explicitly_typed(site: Path) -> list[dict]:
+    """``{path, type, suffix}`` of each file whose media type the rules send: the news feeds
+    ('/actualites/feed.atom'), the open data and the route map's backdrop ('/places.geojson')."""
+    return [
+        {"path": "/" + path.relative_to(site).as_posix(), "type": EXPLICIT_TYPES[path.suffix], "suffix": path.suffix[1:]}
+        for path in sorted(site.rglob("*"))
+        if path.suffix in EXPLICIT_TYPES and path.is_file()
+    ]
 
 
 # --- Redirects
