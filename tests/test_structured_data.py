@@ -8,7 +8,6 @@ Article) are there. Editor text cannot end the block."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from html.parser import HTMLParser
 
 import pytest

@@ -4,7 +4,6 @@ the line and column of the file (not of the YAML block)."""
 
 from __future__ import annotations
 
-import datetime
 import re
 from pathlib import Path
 
