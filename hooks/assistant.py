@@ -39,7 +39,7 @@ def on_pre_build(config):
     if not is_first_pass(config):
         return
     build = context_of(config)
-    words, problems = load_words(build.project / WORDS_FILE, [language.code for language in build.languages])
+    words, problems = load_words(build.project / WORDS_FILE, [language.code for language in build.declared])
     raise_problems(problems, WORDS_FILE)
     build.assistant = words
 

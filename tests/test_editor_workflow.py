@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from collections_content import site_files
-from conftest import run_build, write_files
+from conftest import copy_project, run_build, write_files
 from pages import page, resolve, text
 
 FRENCH_PAGE = "docs/lieux/vieux-port.fr.md"
@@ -164,6 +164,17 @@ def test_a_preview_of_one_language_builds_french_and_that_language_only(content,
     assert "The Old Port" in text(english)
     # Its language menu offers the languages built, and no page that does not exist.
     assert [link["hreflang"] for link in english.select("a.md-select__link[hreflang]")] == ["fr", "en"]
+
+
+def test_the_real_site_previews_in_one_language_with_every_data_file(tmp_path, languages):
+    """The real project, data files included: what is written for every language (UI strings, the question
+    box's words, figures) is checked against the declared languages, not against the two a preview builds."""
+    project = copy_project(tmp_path / "project", with_docs=True)
+    build = run_build(project, env={"PREVIEW_LANGUAGE": "ar"})
+    assert build.ok, build.output[-3000:]
+    built = {language["locale"] for language in languages if not language.get("default") and (build.site / language["locale"]).is_dir()}
+    assert built == {"ar"}
+    assert page(build.site, "ar/lieux/vieux-port/").html["dir"] == "rtl"
 
 
 def _free_port() -> int:
