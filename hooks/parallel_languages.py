@@ -10,8 +10,9 @@ final pass (search entries, 404 pages, sitemap entries, warnings), and the
 final pass runs here once both are done. The result is byte-identical to a
 build in one process (tests/test_parallel_build.py).
 
-Off when the machine has one core, with fewer than three languages, or with
-``OP_BUILD_JOBS=1`` in the environment.
+Off when the machine has one core, with one language, or with
+``OP_BUILD_JOBS=1`` in the environment. A preview (`make serve lang=en`)
+builds French here and its language in the second process.
 """
 
 from __future__ import annotations
@@ -87,14 +88,16 @@ def jobs(environ) -> int:
 
 
 def languages_for_second_process(others: list[str], jobs: int) -> list[str]:
-    """Every second language of the non-default ones, when two processes may run and it is worth it.
+    """Every second language of the non-default ones, from the first, when two processes may run.
 
     The first process builds the default language too, so the second takes
-    the smaller half: ``en, es, it, de, ar, zh`` -> ``es, de, zh``.
+    the first of each pair: ``en, es, it, de, ar, zh`` -> ``en, it, ar`` (the
+    first process: ``fr, es, de, zh``); a preview's one language, ``en`` -> ``en``
+    (the first process: ``fr``).
     """
-    if jobs < 2 or len(others) < 2:
+    if jobs < 2:
         return []
-    return others[1::2]
+    return others[0::2]
 
 
 def run_second_process(config, languages: list[str], results: Path) -> None:

@@ -6,6 +6,7 @@ stops the build with its message, publishing nothing."""
 from __future__ import annotations
 
 from collections_content import site_files
+import parallel_languages
 from conftest import copy_project, run_build, write_files
 
 
@@ -32,12 +33,20 @@ def test_a_problem_in_a_language_of_the_second_process_stops_the_build(tmp_path)
     write_files(project, site_files())
     assert run_build(project, env={"OP_BUILD_JOBS": "2"}).ok
     published = _files(project / "site")
-    # German is built by the second process (every second language after French), and a
+    # Italian is built by the second process (every second language from English), and a
     # figure marker is checked only when its page renders, in its language's pass.
-    german = site_files()["docs/filieres/tourisme.fr.md"] + "\nSiehe [[figure:besucher-2030]].\n"
-    write_files(project, {"docs/filieres/tourisme.de.md": german})
+    italian = site_files()["docs/filieres/tourisme.fr.md"] + "\nVedi [[figure:visitatori-2030]].\n"
+    write_files(project, {"docs/filieres/tourisme.it.md": italian})
     build = run_build(project, env={"OP_BUILD_JOBS": "2"})
     assert not build.ok
-    assert "docs/filieres/tourisme.de.md: [[figure:besucher-2030]]: figure 'besucher-2030' does not exist in data/figures.yml" in build.output
+    assert "docs/filieres/tourisme.it.md: [[figure:visitatori-2030]]: figure 'visitatori-2030' does not exist in data/figures.yml" in build.output
     assert _files(project / "site") == published
     assert not list(project.glob("site.partial*"))
+
+
+def test_the_second_process_takes_every_second_language_from_the_first():
+    assert parallel_languages.languages_for_second_process(["en", "es", "it", "de", "ar", "zh"], 2) == ["en", "it", "ar"]
+    # A preview: French here, its language there.
+    assert parallel_languages.languages_for_second_process(["en"], 2) == ["en"]
+    assert parallel_languages.languages_for_second_process(["en", "es", "it", "de", "ar", "zh"], 1) == []
+    assert parallel_languages.languages_for_second_process([], 2) == []
