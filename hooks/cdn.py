@@ -51,7 +51,7 @@ def on_post_build(config):
         "immutable_folders": cdn.IMMUTABLE_FOLDERS,
         "twin": TWIN,
         "typed": cdn.explicitly_typed(site),
-        "explicit_types": sorted({media.split(";")[0] for media in cdn.EXPLICIT_TYPES.values()}),
+        "explicit_types": sorted(cdn.EXPLICIT_TYPES.values()),
         "redirects": redirects,
         "languages": build.languages,
         "rule_files": RULE_FILES,

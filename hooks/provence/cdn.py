@@ -164,17 +164,17 @@ def fingerprinted_assets(site: Path) -> list[str]:
 # Sent explicitly, by file suffix: a CDN's or a server's list of types may not
 # know these (Debian's nginx mime.types knows neither; it would send
 # application/octet-stream, uncompressed).
-EXPLICIT_TYPES = {
-    ".atom": "application/atom+xml; charset=utf-8",
-    ".geojson": "application/geo+json; charset=utf-8",
-}
+EXPLICIT_TYPES = {".atom": "application/atom+xml", ".geojson": "application/geo+json"}
+# Both are text: sent with their charset.
+CHARSET = "; charset=utf-8"
 
 
 def explicitly_typed(site: Path) -> list[dict]:
-    """``{path, type, suffix}`` of each file whose media type the rules send: the news feeds
+    """``{path, media, type, suffix}`` of each file whose media type the rules send: the news feeds
     ('/actualites/feed.atom'), the open data and the route map's backdrop ('/places.geojson')."""
     return [
-        {"path": "/" + path.relative_to(site).as_posix(), "type": EXPLICIT_TYPES[path.suffix], "suffix": path.suffix[1:]}
+        {"path": "/" + path.relative_to(site).as_posix(), "media": EXPLICIT_TYPES[path.suffix],
+         "type": EXPLICIT_TYPES[path.suffix] + CHARSET, "suffix": path.suffix[1:]}
         for path in sorted(site.rglob("*"))
         if path.suffix in EXPLICIT_TYPES and path.is_file()
     ]
