@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 
-from provence import upstream
+from provence import compiled, upstream
 from provence import news
 from provence.catalog import COLLECTIONS, at_place, commune_name, in_sector, item_of, load_catalog, theme_path
 from provence.context import context_of, is_first_pass
@@ -57,8 +57,9 @@ def on_env(env, config, files):
     build = context_of(config)
     if build.env is None:
         # trim_blocks and lstrip_blocks: no blank lines from template tags in the pages.
-        # Its own compiled templates: compiled with other options than the theme's (no shared bytecode).
-        build.env = env.overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True, bytecode_cache=None)
+        build.env = env.overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+        # Compiled with other options than the theme's: kept under keys of their own (provence/compiled.py).
+        build.env.bytecode_cache = compiled.bytecode_for(build.env, build.compiled_templates, build.project)
         build.env.globals = dict(env.globals)
     build.env.globals.update(env.globals)
     if build.catalog is not None:

@@ -19,6 +19,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 # The variable that moves the social cards' cache (hooks/social_cards.py).
 CARD_CACHE = "ONE_PROVENCE_CARD_CACHE"
+# The one that moves the compiled templates' cache (provence/compiled.py), shared the same way.
+TEMPLATE_CACHE = "ONE_PROVENCE_TEMPLATE_CACHE"
 # Everything a site needs except its content.
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "templates", "server", "data")
 
@@ -90,19 +92,21 @@ def write_files(project: Path, files: dict[str, str]) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def shared_card_cache(tmp_path_factory):
-    """One social-card cache for every build of the run, all workers included.
+    """One social-card cache and one compiled-template cache for every build of the run, all workers included.
 
     A card is named by a hash of its text and of its whole design (the
     drawing code, colours, art, fonts, libraries' versions), and written
     atomically, so a card in it is the card any build would render. The
     tests of the cache itself and the reproducibility gate pass a cache of
-    their own."""
+    their own. A compiled template is used only for the source it was
+    compiled from (provence/compiled.py)."""
     if os.environ.get(CARD_CACHE):
         yield
         return
     base = tmp_path_factory.getbasetemp()
-    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "cards"
-    os.environ[CARD_CACHE] = str(folder)
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    os.environ[CARD_CACHE] = str(shared / "cards")
+    os.environ.setdefault(TEMPLATE_CACHE, str(shared / "templates"))
     try:
         yield
     finally:

@@ -22,11 +22,11 @@ SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.
 
 
 @pytest.fixture(scope="module")
-def heads(site):
+def heads(site, parsed_pages):
     """Site path -> (canonical address, {hreflang: address}) of every shared page."""
     found = {}
     for path in shared_pages(site):
-        soup = page(site, path)
+        soup = parsed_pages[path]
         found[path] = (canonical(soup), hreflang_links(soup))
     return found
 
@@ -38,12 +38,12 @@ def test_every_page_has_an_absolute_canonical_address_its_own_when_translated(he
             assert address == SITE_URL + path, path
 
 
-def test_hreflang_links_are_absolute_reciprocal_and_end_with_x_default_to_french(heads, site, languages):
+def test_hreflang_links_are_absolute_reciprocal_and_end_with_x_default_to_french(heads, parsed_pages, languages):
     codes = [language["locale"] for language in languages]
     for path, (_, links) in heads.items():
         if not links:
             continue
-        assert links[page(site, path).html["lang"]] == SITE_URL + path, path
+        assert links[parsed_pages[path].html["lang"]] == SITE_URL + path, path
         assert set(links) <= set(codes) | {"x-default"}, path
         assert links["x-default"] == links["fr"], path
         assert not site_path(links["fr"]).startswith(tuple(f"{code}/" for code in codes if code != "fr")), path

@@ -76,13 +76,13 @@ def test_the_agency_page_names_no_president(site):
             assert words[code] not in body.lower(), code
 
 
-def test_no_gap_marker_sits_in_a_sentence_or_a_citation_outside_the_legal_pages(site):
+def test_no_gap_marker_sits_in_a_sentence_or_a_citation_outside_the_legal_pages(site, parsed_pages):
     """A gap shows only where the missing fact belongs: a details box, or a line of its own ("Contact : ...")."""
     misplaced = []
     for path, code in html_pages(site):
         if "legal/" in path:
             continue
-        soup = page(site, path)
+        soup = parsed_pages[path] if path in parsed_pages else page(site, path)
         for found in soup.find_all(string=lambda string: MARKERS[code] in string):
             block = found.find_parent(["dd", "p", "li", "td", "th", "figcaption", "caption", "h1", "h2", "h3", "blockquote"])
             if found.find_parent(["cite", "section"]) is not None or found.find_parent(class_=re.compile("op-figure|op-sources|op-note")) is not None:
@@ -98,10 +98,10 @@ def test_no_gap_marker_sits_in_a_sentence_or_a_citation_outside_the_legal_pages(
     assert misplaced == []
 
 
-def test_every_page_with_figures_ends_with_its_sources_and_each_note_resolves(site):
+def test_every_page_with_figures_ends_with_its_sources_and_each_note_resolves(site, parsed_pages):
     checked = 0
     for path, code in html_pages(site):
-        soup = page(site, path)
+        soup = parsed_pages[path] if path in parsed_pages else page(site, path)
         notes = soup.select("sup.op-note a")
         if not notes:
             assert soup.select_one("section.op-sources") is None, path

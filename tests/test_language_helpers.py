@@ -111,8 +111,10 @@ def test_sitemap_urls_carry_alternates_of_real_translations_only():
 
 def test_publish_swaps_folders(tmp_path: Path):
     target, staging = tmp_path / "site", tmp_path / "site.partial"
-    target.mkdir(); (target / "old.html").write_text("old")
-    staging.mkdir(); (staging / "new.html").write_text("new")
+    target.mkdir()
+    (target / "old.html").write_text("old")
+    staging.mkdir()
+    (staging / "new.html").write_text("new")
     atomic_build.publish(staging, target)
     assert [p.name for p in target.iterdir()] == ["new.html"]
     assert not staging.exists() and not (tmp_path / "site.previous").exists()

@@ -14,7 +14,7 @@ from llms_txt import parse_llms_file
 from cdn import get
 from conftest import language_folder
 from discovery import SITE_URL, shared_pages, site_path
-from pages import page, resolve, text
+from pages import resolve, text
 
 pytestmark = pytest.mark.xdist_group("discovery")
 
@@ -23,22 +23,22 @@ LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(([^)\s]+)")
 MARKER = re.compile(r"\[\[(?:figures?|budget)")
 
 
-def _twin_path(site, path: str) -> str:
-    """The site path of the twin a page announces."""
-    links = page(site, path).head.select('link[rel="alternate"][type="text/markdown"]')
+def _twin_path(soup, path: str) -> str:
+    """The site path of the twin the page at ``path`` announces."""
+    links = soup.head.select('link[rel="alternate"][type="text/markdown"]')
     assert len(links) == 1, path
     return resolve(path, links[0]["href"])
 
 
-def test_every_page_announces_its_markdown_twin_which_is_built(site):
-    missing = [path for path in shared_pages(site) if not (site / _twin_path(site, path)).is_file()]
+def test_every_page_announces_its_markdown_twin_which_is_built(site, parsed_pages):
+    missing = [path for path in shared_pages(site) if not (site / _twin_path(parsed_pages[path], path)).is_file()]
     assert missing == []
 
 
-def test_every_twin_has_its_title_its_figures_resolved_and_absolute_links_only(site):
+def test_every_twin_has_its_title_its_figures_resolved_and_absolute_links_only(site, parsed_pages):
     for path in shared_pages(site):
-        soup = page(site, path)
-        twin = (site / _twin_path(site, path)).read_text("utf-8")
+        soup = parsed_pages[path]
+        twin = (site / _twin_path(soup, path)).read_text("utf-8")
         assert twin.startswith("# "), path
         assert not MARKER.search(twin), path
         for figure in soup.select(".op-figure__value, .op-figures__value"):

@@ -17,7 +17,7 @@ from browser import CHROMIUM_ARGS, chromium_path
 from conftest import ROOT
 from quality_report import clock, record, spent
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("quality-browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("pa11y")]
 
 RUNNER = ROOT / "tests" / "pa11y_site.mjs"
 EXCEPTIONS = ROOT / "tests" / "pa11y-exceptions.txt"

@@ -11,7 +11,6 @@ import unicodedata
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
 
 from conftest import ROOT
@@ -48,25 +47,20 @@ def test_each_template_keeps_to_its_weight_budget(site, languages, template):
     assert over == [], "\n".join(over)
 
 
-def test_every_image_of_every_page_has_its_width_and_height(site):
+def test_every_image_of_every_page_has_its_width_and_height(parsed_pages):
+    """Every page a reader can reach (the web editor's page is not one)."""
     missing = []
-    for path in sorted(site.rglob("*.html")):
-        if path.relative_to(site).parts[0] == "admin":
-            continue  # the web editor's page, not a reader's
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for path, soup in parsed_pages.items():
         for image in soup.find_all("img"):
             if not (str(image.get("width", "")).isdigit() and str(image.get("height", "")).isdigit()):
-                missing.append(f"{path.relative_to(site)}: {image}")
+                missing.append(f"{path or 'index.html'}: {image}")
     assert missing == [], f"{len(missing)} images without width and height, e.g.\n" + "\n".join(missing[:10])
 
 
-def _shown_characters(site) -> set[int]:
-    """The characters the pages draw: their text, the search field's, and the indexes' text that search and the question box show."""
+def _shown_characters(site, parsed_pages) -> set[int]:
+    """The characters the pages draw (the web editor's page aside): their text, the search field's, and the indexes' text that search and the question box show."""
     characters = set()
-    for path in site.rglob("*.html"):
-        if path.relative_to(site).parts[0] == "admin":
-            continue
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for soup in parsed_pages.values():
         for string in soup.find_all(string=True):
             if string.parent.name not in {"script", "style", "title"}:
                 characters.update(map(ord, string))
@@ -90,11 +84,11 @@ def _faces():
         yield family, name, points
 
 
-def test_each_font_holds_every_character_the_pages_show_in_its_ranges(site):
+def test_each_font_holds_every_character_the_pages_show_in_its_ranges(site, parsed_pages):
     """Per family: a character of one of its faces' ranges is drawn by one of its faces
     (the browser tries each face whose range has it). Invisible format characters
     (U+200E, the direction marks) and spaces need no glyph."""
-    shown = {point for point in _shown_characters(site) if not chr(point).isspace() and unicodedata.category(chr(point)) != "Cf"}
+    shown = {point for point in _shown_characters(site, parsed_pages) if not chr(point).isspace() and unicodedata.category(chr(point)) != "Cf"}
     ranges, glyphs = {}, {}
     for family, name, points in _faces():
         ranges.setdefault(family, set()).update(points)

@@ -47,7 +47,7 @@ class Tab:
     def open(self, path):
         self.page.goto(self.base + path)
         # The map is live: its 16 markers are drawn and the backdrop's land is on it.
-        self.page.wait_for_function("document.querySelectorAll('.op-marker a').length === 16"
+        self.page.wait_for_function("() => document.querySelectorAll('.op-marker a').length === 16"
                                     " && document.querySelector('.leaflet-overlay-pane path[fill-rule]') !== null")
         self.page.wait_for_load_state("networkidle")
 
@@ -75,7 +75,7 @@ def test_no_request_leaves_the_site_before_the_press_and_only_the_tile_origin_af
     assert tab.external() == []
     assert base + "assets/map/backdrop.geojson" in tab.requests
     tab.page.click(".op-route-map__toggle")
-    tab.page.wait_for_function("document.querySelectorAll('.leaflet-tile').length > 0")
+    tab.page.wait_for_function("() => document.querySelectorAll('.leaflet-tile').length > 0")
     tab.page.wait_for_load_state("networkidle")
     external = tab.external()
     assert external, "the detailed map asked for no tile"
@@ -92,10 +92,10 @@ def test_the_readers_choice_is_remembered_in_this_browser(reader):
     tab = fresh(context, base)
     tab.open("lieux/")
     tab.page.click(".op-route-map__toggle")
-    tab.page.wait_for_function("document.querySelectorAll('.leaflet-tile').length > 0")
+    tab.page.wait_for_function("() => document.querySelectorAll('.leaflet-tile').length > 0")
     tab.requests.clear()
     tab.open("lieux/")
-    tab.page.wait_for_function("document.querySelectorAll('.leaflet-tile').length > 0")
+    tab.page.wait_for_function("() => document.querySelectorAll('.leaflet-tile').length > 0")
     assert tab.page.get_attribute(".op-route-map__toggle", "aria-pressed") == "true"
     assert any(url.startswith(ORIGIN + "/") for url in tab.requests)
     # Back to the light map: the next visit asks nothing of the provider.

@@ -74,7 +74,7 @@ def test_404_switcher_leads_to_the_404_page_of_each_language_from_any_url(site, 
         assert stylesheet.startswith("/assets/")
 
 
-def test_search_index_per_language_holds_only_that_language(site, languages):
+def test_search_index_per_language_holds_only_that_language(site, languages, parsed_pages):
     for language in languages:
         index = json.loads((site / language_folder(language) / "search" / "search_index.json").read_text("utf-8"))
         for doc in index["docs"]:
@@ -82,8 +82,9 @@ def test_search_index_per_language_holds_only_that_language(site, languages):
             # Locations are relative to the language folder, and lead to a page in it.
             built = site / language_folder(language) / location / "index.html"
             assert built.is_file(), doc["location"]
-            assert page(site, language_folder(language) + location).find("html")["lang"] == language["locale"]
-            assert not page(site, language_folder(language) + location).select(".op-notice--untranslated")
+            soup = parsed_pages[language_folder(language) + location]
+            assert soup.find("html")["lang"] == language["locale"]
+            assert not soup.select(".op-notice--untranslated")
 
 
 def test_search_worker_is_pointed_at_the_language_folder(site, languages):
@@ -93,12 +94,12 @@ def test_search_worker_is_pointed_at_the_language_folder(site, languages):
         assert resolve(here, config["base"]) == language_folder(language)
 
 
-def test_footer_on_every_page_has_the_legal_links_and_the_rgaa_status(site, languages, ui_strings, project_config):
+def test_footer_on_every_page_has_the_legal_links_and_the_rgaa_status(site, parsed_pages, languages, ui_strings, project_config):
     legal = project_config["extra"]["legal"]
     status_key = "accessibility_" + legal["accessibility_status"]
     for relative in site_pages(site):
-        code = relative.split("/")[0] if relative.split("/")[0] in {l["locale"] for l in languages} else "fr"
-        footer = page(site, relative).select_one("footer .op-footer__legal")
+        code = relative.split("/")[0] if relative.split("/")[0] in {language["locale"] for language in languages} else "fr"
+        footer = parsed_pages[relative].select_one("footer .op-footer__legal")
         assert footer is not None, relative
         labels = [text(a) for a in footer.find_all("a")]
         assert labels == [ui_strings[key][code] for key in ("legal_notice", status_key, "personal_data", "cookies")]

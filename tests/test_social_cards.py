@@ -49,10 +49,10 @@ MONTSERRAT = ROOT / "node_modules/@expo-google-fonts/montserrat/700Bold/Montserr
 # --- The tags
 
 
-def test_every_shared_page_has_its_open_graph_and_x_tags_with_absolute_addresses(site):
+def test_every_shared_page_has_its_open_graph_and_x_tags_with_absolute_addresses(site, parsed_pages):
     missing, relative = [], []
     for path in shared_pages(site):
-        tags = _tags(site, path)
+        tags = meta_properties(parsed_pages[path])
         missing += [(path, key) for key in REQUIRED if not tags.get(key)]
         relative += [(path, key) for key in ("og:url", "og:image") if tags.get(key) and not tags[key][0].startswith(SITE_URL)]
     assert missing == [] and relative == []
@@ -70,9 +70,9 @@ def test_every_page_shares_its_own_address_heading_and_a_description(site, langu
             assert tags["twitter:card"] == ["summary_large_image"]
 
 
-def test_og_locale_is_the_pages_language_and_its_alternates_its_real_translations(site, languages):
+def test_og_locale_is_the_pages_language_and_its_alternates_its_real_translations(site, parsed_pages):
     for path in shared_pages(site):
-        soup = page(site, path)
+        soup = parsed_pages[path]
         tags = meta_properties(soup)
         own = soup.html["lang"]
         others = {LOCALES[code] for code in hreflang_links(soup) if code not in ("x-default", own)}
@@ -97,10 +97,10 @@ def test_an_untranslated_page_shares_the_french_page_and_lists_only_real_transla
 # --- The cards
 
 
-def test_every_card_is_a_1200_by_630_png_in_the_site(site):
+def test_every_card_is_a_1200_by_630_png_in_the_site(site, parsed_pages):
     sizes = {}
     for path in shared_pages(site):
-        card = _card_file(site, _tags(site, path))
+        card = _card_file(site, meta_properties(parsed_pages[path]))
         with Image.open(card) as image:
             sizes[card.name] = (image.format, image.size)
     assert set(sizes.values()) == {("PNG", (1200, 630))}

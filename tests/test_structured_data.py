@@ -22,11 +22,11 @@ pytestmark = pytest.mark.xdist_group("discovery")
 
 
 @pytest.fixture(scope="module")
-def graphs(site) -> dict[str, dict]:
+def graphs(site, parsed_pages) -> dict[str, dict]:
     """Site path -> the page's one JSON-LD document (a test below checks that there is one)."""
     found = {}
     for path in shared_pages(site):
-        blocks = json_ld_blocks(page(site, path))
+        blocks = json_ld_blocks(parsed_pages[path])
         assert len(blocks) == 1, f"{path}: {len(blocks)} JSON-LD blocks"
         found[path] = blocks[0]
     return found

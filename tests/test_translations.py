@@ -64,30 +64,37 @@ def test_no_built_page_is_served_untranslated(site):
     assert untranslated == []
 
 
-def test_each_page_reads_in_its_own_language(site, languages):
+@pytest.fixture(scope="module")
+def articles(site, languages) -> dict[str, str]:
+    """The article's text of every page built from a French source, in every language, each page parsed once."""
+    paths = [built_path(source, language_folder(language)) for language in languages for source in french_sources()]
+    return {path: article_text(page(site, path)) for path in paths}
+
+
+def test_each_page_reads_in_its_own_language(languages, articles):
     wrong = []
     for language in languages:
         for source in french_sources():
             path = built_path(source, language_folder(language))
-            detected = detect(article_text(page(site, path)))
+            detected = detect(articles[path])
             if detected not in (language["locale"], None):
                 wrong.append((path, detected))
     assert wrong == []
 
 
-def test_most_pages_have_enough_text_to_tell_their_language(site, languages):
+def test_most_pages_have_enough_text_to_tell_their_language(languages, articles):
     for language in languages:
         undetermined = [
             source for source in french_sources()
-            if detect(article_text(page(site, built_path(source, language_folder(language))))) is None
+            if detect(articles[built_path(source, language_folder(language))]) is None
         ]
         assert len(undetermined) <= len(french_sources()) // 10, (language["locale"], undetermined)
 
 
-def test_glossary_terms_are_translated_consistently(site, languages, glossary):
+def test_glossary_terms_are_translated_consistently(languages, glossary, articles):
     inconsistent = []
     for source in french_sources():
-        french = article_text(page(site, built_path(source, ""))).lower()
+        french = articles[built_path(source, "")].lower()
         page_id = source.relative_to(DOCS).as_posix().removesuffix(".fr.md")
         for term in glossary:
             # Each language may list its accepted forms (singular, plural...), French too.
@@ -99,7 +106,7 @@ def test_glossary_terms_are_translated_consistently(site, languages, glossary):
                 if language.get("default"):
                     continue
                 forms = term[code] if isinstance(term[code], list) else [term[code]]
-                translated = article_text(page(site, built_path(source, language_folder(language)))).lower()
+                translated = articles[built_path(source, language_folder(language))].lower()
                 if not any(form.lower() in translated for form in forms):
                     inconsistent.append((built_path(source, language_folder(language)), term["id"], forms[0]))
     assert inconsistent == [], "\n".join(map(str, inconsistent))

@@ -94,10 +94,19 @@ def test_the_plugins_run_at_the_priorities_the_pipeline_says(config, step):
 
 PROBE = '''
 import json, pathlib
+import jinja2
 from mkdocs.plugins import event_priority
 from provence import upstream
 LOG = pathlib.Path(__file__).parent / "probe.json"
 seen = []
+
+# Every template compiled in this process: its name and whether its environment is the theme's (no trim_blocks).
+_compile = jinja2.Environment.compile
+def _counted(self, source, name=None, filename=None, raw=False, defer_init=False):
+    if name:
+        seen.append(["compiled", name, self.trim_blocks])
+    return _compile(self, source, name, filename, raw, defer_init)
+jinja2.Environment.compile = _counted
 
 @event_priority(-150)
 def on_config(config):
@@ -234,6 +243,18 @@ def test_search_settings_follow_the_language_of_each_pass(probe):
     config = {folder: json.loads((site / folder / "search/search_index.json").read_text("utf-8"))["config"] for folder in ("", "de", "zh")}
     assert (config[""]["lang"], config["de"]["lang"]) == (["fr"], ["de"]), _material("search settings no longer derive from the theme language in on_config")
     assert "\\u200b" in config["zh"]["separator"], _material("the Chinese separator no longer splits on zero-width spaces")
+
+
+def test_no_template_is_compiled_twice_in_a_build(probe):
+    """Every environment the theme makes (each pass's, those Material's search plugin makes to
+    render its settings) shares the build's compiled templates (hooks/template_cache.py)."""
+    seen, _ = probe
+    compiled = [(entry[1], entry[2]) for entry in seen if entry[0] == "compiled"]
+    twice = sorted({name for name, options in compiled if compiled.count((name, options)) > 1})
+    assert twice == [], _material(
+        f"{twice} are compiled more than once in one build: Theme.get_env no longer makes every environment"
+        " of the theme, or hooks/template_cache.py no longer reaches them"
+    )
 
 
 # --- Material's theme files

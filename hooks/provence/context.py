@@ -94,7 +94,7 @@ class BuildContext:
     showcase: object = None
     # The Jinja environment of the collections' markup, shared by all languages.
     env: object = None
-    # Compiled theme templates, shared by the language passes (hooks/template_cache.py).
+    # Compiled templates (theme and collections), shared by the language passes and kept on disk (provence/compiled.py).
     compiled_templates: dict = field(default_factory=dict)
     passes: dict = field(default_factory=dict)
     # Translation files (src_uri) that hold nothing, left out of every pass (hooks/languages.py).

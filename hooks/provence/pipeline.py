@@ -48,6 +48,7 @@ PIPELINE = (
     Step("on_config", "ui_strings", 90, "first pass: read and check data/ui/*.yml, which templates and errors need"),
     Step("on_config", "analytics", 80, "first pass: refuse any audience measurement that is not first-party Matomo"),
     Step("on_config", "release", 70, "first pass: a release build stops at once while a fact the law requires is missing"),
+    Step("on_config", "template_cache", 60, "before Material's search renders its settings: every environment the theme makes shares the compiled templates"),
     _plugin("on_config", "material/search", 0, "derives search settings from the theme language, before i18n changes it"),
     _plugin("on_config", "i18n", -100, "sets this pass's language: theme language, per-language overrides"),
     Step("on_config", "search_index", -150, "after i18n: search settings derived from this pass's theme language"),
@@ -67,7 +68,6 @@ PIPELINE = (
     Step("on_files", "news", -210, "after i18n: the news listing's later pages join this language's files, as the theme pages do"),
     Step("on_files", "alternates", -220, "after i18n kept the theme's files: Material's bundle without its alternate lookup replaces the stock one"),
     # --- on_env: once per pass, before any page is rendered
-    Step("on_env", "template_cache", 40, "before any template is loaded: the pass's environment shares the build's compiled templates"),
     Step("on_env", "languages", 30, "the language of the pass and its path helpers, which the later globals use"),
     Step("on_env", "ui_strings", 20, "ui() bound to the language of the pass"),
     Step("on_env", "search_index", 10, "the search worker's name and the language folder of the search index"),

@@ -11,6 +11,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markdown import Markdown
 
+from provence import compiled
+
 FOLDERS = ("templates", "server")
 # The characters Python-Markdown reads as syntax unless escaped with a backslash.
 MARKDOWN_SYNTAX = frozenset(Markdown().ESCAPED_CHARS)
@@ -25,6 +27,8 @@ def file_templates(project: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["markdown_text"] = markdown_text
+    # Compiled once, kept on disk for every pass and build (provence/compiled.py).
+    env.bytecode_cache = compiled.bytecode_for(env, {}, project)
     return env
 
 

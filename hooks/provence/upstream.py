@@ -261,6 +261,24 @@ def valid_page_shell(html: str) -> str:
 # --- MkDocs
 
 
+def prepare_theme_environments(theme, prepare) -> None:
+    """Call ``prepare(env)`` on every Jinja environment ``theme`` makes from now on.
+
+    MkDocs' ``Theme.get_env`` makes a new environment at each call: one per
+    language pass, and several for Material's search plugin, which renders
+    its settings' translations at each pass's ``on_config``. Wrapping the
+    class's method (not the instance's) makes a second call replace the first.
+    """
+    make = type(theme).get_env
+
+    def get_env():
+        env = make(theme)
+        prepare(env)
+        return env
+
+    theme.get_env = get_env
+
+
 def hook_name(module_name: str) -> str:
     """The concern a hook module serves: MkDocs loads ``hooks/collections.py`` as a module named by its path."""
     return Path(module_name).stem
