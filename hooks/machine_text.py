@@ -51,6 +51,7 @@ def on_post_build(config):
             continue
         for twin in language_pass.twins:
             write_if_changed(site / twin.path, twin.markdown)
+        write_if_changed(twins_cache(build).folder / f"{language.code}.json", mt.cache_text(language_pass.twins))
         texts = llms_texts(build, language, language_pass)
         sections = link_sections(build, language, language_pass, site_url)
         others = [{"title": other.name, "url": langs.absolute_url(site_url, other.prefix + "llms.txt")} for other in build.languages if other != language]
@@ -63,14 +64,25 @@ def on_post_build(config):
 
 
 def page_twin(page, context, config, language) -> mt.Twin:
-    """A page's twin and what its language's llms.txt says of it."""
+    """A page's twin and what its language's llms.txt says of it; converted only when the last build's cache lacks it."""
     hero = page.meta.get("hero") if isinstance(page.meta.get("hero"), dict) else {}
     title = str(hero.get("title") or page.title)
     address = langs.absolute_url(config.site_url or "/", page.url)
-    markdown = mt.page_markdown(page.content, address, title, hero.get("lead"))
+    cache = twins_cache(context_of(config))
+    key = mt.twin_key(cache.version, page.content, address, title, hero.get("lead"))
+    markdown = cache.cached(language.code).get(key)
+    if markdown is None:
+        markdown = mt.page_markdown(page.content, address, title, hero.get("lead"))
     description = (context.get("social") or {}).get("description")
     fallback = context.get("page_language", {}).get("fallback", False)
-    return mt.Twin(langs.strip_language(page.url, language), mt.twin_path(page.url), str(page.title), description, markdown, fallback)
+    return mt.Twin(langs.strip_language(page.url, language), mt.twin_path(page.url), str(page.title), description, markdown, fallback, key)
+
+
+def twins_cache(build) -> mt.TwinCache:
+    """The twins of the last build of this project (``.cache/twins/``): converting a page costs more than building it."""
+    if build.twins_cache is None:
+        build.twins_cache = mt.TwinCache(build.project / ".cache" / "twins", mt.converter_version())
+    return build.twins_cache
 
 
 def llms_texts(build, language, language_pass) -> dict:

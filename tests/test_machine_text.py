@@ -14,6 +14,7 @@ from llms_txt import parse_llms_file
 from cdn import get
 from conftest import language_folder
 from discovery import SITE_URL, shared_pages, site_path
+from provence import machine_text as mt
 from pages import resolve, text
 
 pytestmark = pytest.mark.xdist_group("discovery")
@@ -114,3 +115,23 @@ def test_robots_txt_lists_every_sitemap_of_the_site(site):
     listed = re.findall(r"^Sitemap: (\S+)$", robots, flags=re.MULTILINE)
     built = sorted(SITE_URL + path.relative_to(site).as_posix() for path in site.rglob("sitemap.xml"))
     assert sorted(listed) == built and len(built) >= 8
+
+
+# --- The twins cache (hooks/machine_text.py keeps a build's twins for the next one)
+
+
+def test_a_twins_cache_key_changes_with_everything_the_twin_is_made_from():
+    made_from = ("version 1", "<p>Le port.</p>", "https://oneprovence.com/lieux/vieux-port/", "Vieux-Port", None)
+    keys = {mt.twin_key(*made_from)}
+    for index, other in enumerate(("version 2", "<p>Le quai.</p>", "https://oneprovence.com/en/lieux/vieux-port/", "Old Port", "A lead.")):
+        changed = list(made_from)
+        changed[index] = other
+        keys.add(mt.twin_key(*changed))
+    assert len(keys) == 6
+
+
+def test_a_missing_or_unreadable_twins_cache_is_an_empty_one(tmp_path):
+    (tmp_path / "fr.json").write_text("{not json", "utf-8")
+    (tmp_path / "en.json").write_text("[1, 2]", "utf-8")
+    cache = mt.TwinCache(tmp_path, mt.converter_version())
+    assert (cache.cached("fr"), cache.cached("en"), cache.cached("de")) == ({}, {}, {})

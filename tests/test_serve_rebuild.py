@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from collections_content import site_files
-from conftest import copy_project, run_build, write_files
+from conftest import TEMPLATE_CACHE, copy_project, run_build, write_files
 
 pytestmark = pytest.mark.xdist_group("serve")
 
@@ -83,7 +84,9 @@ def test_a_rebuild_in_the_same_process_equals_a_fresh_build_of_the_edited_tree(t
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
     assert served.returncode == 0, served.stderr[-3000:]
-    fresh = run_build(project, site=tmp_path / "fresh")
+    # A fresh build from nothing: the caches of compiled templates and twins the two builds left are not read.
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    fresh = run_build(project, site=tmp_path / "fresh", env={TEMPLATE_CACHE: str(tmp_path / "fresh-templates")})
     assert fresh.ok, fresh.output
     rebuilt, expected = _files(tmp_path / "second"), _files(fresh.site)
     assert sorted(rebuilt) == sorted(expected)
@@ -92,6 +95,7 @@ def test_a_rebuild_in_the_same_process_equals_a_fresh_build_of_the_edited_tree(t
     first = _files(tmp_path / "first")
     assert "nouveau/index.html" in rebuilt and "nouveau/index.html" not in first
     assert b"Opening hours" in rebuilt["en/seul/index.html"] and b"Opening hours" not in first["en/seul/index.html"]
+    assert b"Opening hours" in rebuilt["en/seul/index.md"] and b"Opening hours" not in first["en/seul/index.md"]
     assert b"Page absente" in rebuilt["404.html"] and b"Page absente" not in first["404.html"]
     assert "partenaires/metropole-amp/index.html" in first and "partenaires/metropole-amp/index.html" not in rebuilt
     assert b"data-edited" in rebuilt["index.html"] and b"data-edited" not in first["index.html"]
@@ -108,3 +112,21 @@ def test_an_untranslated_pages_sections_stay_out_of_another_languages_search(tmp
     english = json.loads((build.site / "en/search/search_index.json").read_text("utf-8"))["docs"]
     assert "seul/#horaires-douverture" in [doc["location"] for doc in french]
     assert [doc["location"] for doc in english if doc["location"].startswith("seul/")] == []
+
+
+def test_a_rebuild_takes_unchanged_twins_from_the_cache_and_converts_an_edited_page_again(tmp_path):
+    """Converting a page to Markdown costs more than building it: a rebuild reads the twins
+    of unchanged pages from .cache/twins/ (hooks/machine_text.py)."""
+    project = copy_project(tmp_path / "project")
+    pages = {"docs/index.fr.md": "# Accueil\n\nBienvenue.\n", "docs/port.fr.md": "# Le port\n\nLe matin.\n"}
+    write_files(project, pages)
+    assert run_build(project).ok
+    cache = project / ".cache" / "twins" / "fr.json"
+    cached = json.loads(cache.read_text("utf-8"))
+    assert sorted(cached.values()) == sorted((project / "site" / path).read_text("utf-8") for path in ("index.md", "port/index.md"))
+    # Marked, to see which twins the next build takes from the cache.
+    cache.write_text(json.dumps({key: "from the cache\n" for key in cached}), "utf-8")
+    write_files(project, {"docs/port.fr.md": "# Le port\n\nLe soir.\n"})
+    assert run_build(project).ok
+    assert (project / "site" / "index.md").read_text("utf-8") == "from the cache\n"
+    assert "Le soir." in (project / "site" / "port" / "index.md").read_text("utf-8")

@@ -103,6 +103,8 @@ class BuildContext:
     french_versions: dict = field(default_factory=dict)
     # The social cards' design, loaded once per build (hooks/social_cards.py).
     card_design: object = None
+    # The last build's Markdown twins, per language (hooks/machine_text.py).
+    twins_cache: object = None
     # Anything a step registers to undo when the build ends, whatever the outcome.
     cleanups: list = field(default_factory=list)
     # The second process building half of the languages (hooks/parallel_languages.py).

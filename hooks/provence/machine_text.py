@@ -9,8 +9,13 @@ keeps its relative links, the twin works wherever it is read.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import json
 import re
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urljoin
 
 TWIN = "index.md"
@@ -34,6 +39,8 @@ class Twin:
     markdown: str
     # True when the page is served in French because it is not translated.
     fallback: bool
+    # What the twin was made from (twin_key): the twins cache's key.
+    key: str = ""
 
 
 def twin_path(page_url: str) -> str:
@@ -63,6 +70,51 @@ def page_markdown(html: str, page_address: str, title: str, lead: str | None = N
     if lead:
         head += lead.strip() + "\n\n"
     return BLANK_LINES.sub("\n\n", head + body) + "\n"
+
+
+# --- The twins cache: a twin is a pure function of its page, kept between builds
+
+
+@dataclass
+class TwinCache:
+    """The twins of the last build, per language (``<folder>/<code>.json``), read when a language's first twin is made."""
+
+    folder: Path
+    version: str
+    languages: dict = field(default_factory=dict)
+
+    def cached(self, code: str) -> dict[str, str]:
+        if code not in self.languages:
+            self.languages[code] = read_cache(self.folder / f"{code}.json")
+        return self.languages[code]
+
+
+def converter_version() -> str:
+    """What a twin depends on besides its page: this module's code, the converter's libraries, Python."""
+    parts = [Path(__file__).read_bytes()]
+    parts += [f"{name} {importlib.metadata.version(name)}".encode() for name in ("markdownify", "beautifulsoup4")]
+    parts.append(sys.version.encode())
+    return hashlib.sha1(b"\0".join(parts)).hexdigest()
+
+
+def twin_key(version: str, html: str, page_address: str, title: str, lead: str | None) -> str:
+    """The key of a twin in the cache: everything page_markdown reads."""
+    text = "\0".join((version, html, page_address, title, lead or ""))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def read_cache(path: Path) -> dict[str, str]:
+    """A language's cached twins (key -> Markdown); nothing when the file is missing or unreadable."""
+    try:
+        cached = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return cached if isinstance(cached, dict) else {}
+
+
+def cache_text(twins: list[Twin]) -> str:
+    """A language's cache file: the twins of this build, by key."""
+    return json.dumps({twin.key: twin.markdown for twin in twins}, ensure_ascii=False, sort_keys=True)
 
 
 def llms_txt(texts: dict, sections: list[tuple[str, list[dict]]], others: list[dict]) -> str:
