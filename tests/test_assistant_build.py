@@ -88,3 +88,18 @@ def test_vendored_libraries_equal_the_pinned_packages():
     for name, source in copies.items():
         assert (vendor_assistant.VENDOR / name).read_bytes() == source.read_bytes(), f"{name}: run `make vendor-assistant`"
     assert json.loads((vendor_assistant.VENDOR / "versions.json").read_text("utf-8")) == vendor_assistant.versions()
+
+
+def test_everyday_words_come_from_the_cache_until_wordfreq_or_the_settings_change(tmp_path):
+    """Reading wordfreq's lists costs about 0.3 s per language and build: hooks/assistant.py keeps them."""
+    import assistant as hook
+
+    cache = tmp_path / ".cache" / "common-words" / "it.json"
+    cache.parent.mkdir(parents=True)
+    cache.write_text(json.dumps({"version": "it wordfreq 0.0 (another version)", "words": {"bands": ["stale"]}}), "utf-8")
+    words = hook.everyday_words(tmp_path, "it")
+    assert "stale" not in words["bands"] and "di" in " ".join(words["bands"]).split()
+    kept = json.loads(cache.read_text("utf-8"))
+    assert kept["words"] == words and kept["version"] != "it wordfreq 0.0 (another version)"
+    cache.write_text(json.dumps({**kept, "words": {"bands": ["from the cache"]}}), "utf-8")
+    assert hook.everyday_words(tmp_path, "it") == {"bands": ["from the cache"]}

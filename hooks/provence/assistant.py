@@ -24,6 +24,7 @@ words separated by a zero-width space; the browser tokenizes and stems.
 from __future__ import annotations
 
 import html
+import importlib.metadata
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -119,12 +120,13 @@ def segmented(text: str, segment) -> str:
 # --- The index of one language
 
 
-def knowledge_index(code: str, pages: list[dict], views: dict, ui, words: dict, links: dict, default: str) -> dict:
+def knowledge_index(code: str, pages: list[dict], views: dict, ui, words: dict, links: dict, default: str, common: dict) -> dict:
     """The whole index of one language.
 
     ``pages``: this language's pages as ``{"path", "title", "passages"}``
     (paths without the language folder); ``views``: the collections' views
-    of the language (hooks/collections.py); ``ui``: the language's UI strings.
+    of the language (hooks/collections.py); ``ui``: the language's UI strings;
+    ``common``: the language's everyday words (common_words).
     """
     catalog = views["catalog"]
     page_numbers = {page["path"]: number for number, page in enumerate(pages)}
@@ -142,7 +144,7 @@ def knowledge_index(code: str, pages: list[dict], views: dict, ui, words: dict, 
         "passages": passages,
         "figures": [_figure(view, catalog, code) for view in views["figure_views"].values()],
         "items": [item_entry(item, views, ui, page_numbers.get(item.path)) for item in items],
-        "common": common_words(code),
+        "common": common,
         "groups": [
             {"id": tier.id, "label": translated(tier.label, code, default), "description": translated(tier.description, code, default) if tier.description else ""}
             for tier in sorted(catalog.tiers.values(), key=lambda tier: (tier.order, tier.id))
@@ -234,6 +236,11 @@ COMMON_FROM = 4.0
 COMMON_STEP = 0.25
 COMMON_SCAN = 40_000
 _LETTERS = re.compile(r"^[^\W\d_]+$")
+
+
+def common_words_version(code: str) -> str:
+    """What a language's everyday words depend on: wordfreq's version and the bands' settings."""
+    return f"{code} wordfreq {importlib.metadata.version('wordfreq')} {COMMON_FROM} {COMMON_STEP} {COMMON_SCAN}"
 
 
 def common_words(code: str) -> dict:
