@@ -21,7 +21,7 @@ from provence.catalog import COLLECTIONS
 from provence.context import context_of, is_first_pass
 from provence.errors import Problem, raise_problems
 from provence.languages import strip_language
-from provence.output import write_if_changed
+from provence.output import cached_mapping, write_if_changed
 from provence.pipeline import step
 
 WORDS_FILE = "data/assistant.yml"
@@ -142,12 +142,9 @@ def everyday_words(project: Path, code: str) -> dict:
     (0.5 s in Chinese, whose words wordfreq segments with its own jieba)."""
     path = project / ".cache" / "common-words" / f"{code}.json"
     version = assistant.common_words_version(code)
-    try:
-        cached = json.loads(path.read_text("utf-8"))
-        if cached["version"] == version:
-            return cached["words"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    cached = cached_mapping(path)
+    if cached.get("version") == version and "words" in cached:
+        return cached["words"]
     words = assistant.common_words(code)
     write_if_changed(path, json.dumps({"version": version, "words": words}, ensure_ascii=False))
     return words

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+from provence.output import cached_mapping
+
 TWIN = "index.md"
 # The llms.txt format's section of links a reader may skip (its name is part of the format).
 OPTIONAL = "Optional"
@@ -85,7 +87,7 @@ class TwinCache:
 
     def cached(self, code: str) -> dict[str, str]:
         if code not in self.languages:
-            self.languages[code] = read_cache(self.folder / f"{code}.json")
+            self.languages[code] = cached_mapping(self.folder / f"{code}.json")
         return self.languages[code]
 
 
@@ -101,15 +103,6 @@ def twin_key(version: str, html: str, page_address: str, title: str, lead: str |
     """The key of a twin in the cache: everything page_markdown reads."""
     text = "\0".join((version, html, page_address, title, lead or ""))
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def read_cache(path: Path) -> dict[str, str]:
-    """A language's cached twins (key -> Markdown); nothing when the file is missing or unreadable."""
-    try:
-        cached = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return cached if isinstance(cached, dict) else {}
 
 
 def cache_text(twins: list[Twin]) -> str:
